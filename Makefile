@@ -1,0 +1,69 @@
+# The portal's commands. `make html` and `make test` set up everything they need.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+CONTENT := content
+OUTPUT := output
+CONF := pelicanconf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian's Chromium for the browser tests; installing it needs root (or sudo).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: help html test devserver publish translations lock clean
+
+help:
+	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
+	@echo "make test          set up the test tools (Chromium included) and run the tests"
+	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
+	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
+	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
+	@echo "make clean         remove the build output and the virtualenv"
+
+# The virtualenv is rebuilt only when the pinned requirements change.
+$(BIN)/.runtime: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test: requirements-test.txt $(BIN)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium
+
+html: $(BIN)/.runtime
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
+
+test: $(BIN)/.test $(CHROMIUM)
+	$(BIN)/python -m pytest tests
+
+devserver: $(BIN)/.runtime
+	$(PELICAN) --autoreload --listen $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+
+publish: $(BIN)/.runtime
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+
+# For translators: collect the UI strings from the theme and the plugins into
+# translations/messages.pot and merge them into each language's catalog. The build
+# compiles the catalogs itself; `make test` fails while any message is untranslated.
+translations: $(BIN)/.runtime
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
+	    -k gettext_in:2 -k ngettext_in:2,3 --project portal --output-file translations/messages.pot .
+	$(BIN)/pybabel update --input-file translations/messages.pot \
+	    --output-dir translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile --directory translations --statistics
+	rm -f translations/*/LC_MESSAGES/messages.mo
+
+# Re-pin the runtime packages after changing a version on purpose.
+lock: $(BIN)/.runtime
+	{ echo '# Pinned runtime packages for `make html` (regenerate with: make lock).'; \
+	  $(BIN)/pip freeze --exclude-editable | grep -viE '^(greenlet|iniconfig|packaging|playwright|pluggy|pytest)=='; } > requirements.txt
+
+clean:
+	rm -rf $(OUTPUT) $(VENV) cache

@@ -1,0 +1,77 @@
+"""Settings of the portal's build (development: relative links, works from any folder)."""
+import os
+
+SITENAME = "Political prisoners of Belarus"
+SITEURL = ""
+# Relative links: the site works on any static host, under a sub-path, and from a copy.
+RELATIVE_URLS = True
+TIMEZONE = "Europe/Minsk"
+
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["portal"]
+
+# The site's languages, in the order of the language switch. `alphabet` gives the order of
+# lists; `fallback` the languages a missing name or story is taken from; `locale` the
+# Babel locale for numbers and dates.
+DEFAULT_LANG = "be"
+PORTAL_LANGUAGES = {
+    "be": {"name": "Беларуская", "locale": "be", "fallback": ["ru", "en"],
+           "alphabet": "абвгдеёжзійклмнопрстуўфхцчшыьэюя"},
+    "ru": {"name": "Русский", "locale": "ru", "fallback": ["be", "en"],
+           "alphabet": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
+    "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"],
+           "alphabet": "abcdefghijklmnopqrstuvwxyz"},
+}
+PORTAL_TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+
+# Content folders (relative to PATH).
+PORTAL_PEOPLE_PATH = "people"
+PORTAL_PHOTOS_PATH = "photos"  # inside the people folder
+PORTAL_INSTITUTIONS_PATH = "institutions"
+PORTAL_DATA_PATH = "data"
+
+# Where "suggest a correction" leads: the record's source file in the repository.
+REPOSITORY_URL = os.environ.get("PORTAL_REPOSITORY_URL", "https://github.com/politprisoners-by/portal")
+CORRECTION_URL = REPOSITORY_URL + "/blob/main/content/{source}"
+
+# The portal's pages. {lang} is a language code, {id} a person's or category's id.
+ROOT_SAVE_AS = "index.html"
+HOME_URL = "{lang}/"
+HOME_SAVE_AS = "{lang}/index.html"
+PEOPLE_URL = "{lang}/people/"
+PEOPLE_SAVE_AS = "{lang}/people/index.html"
+STATUS_URL = "{lang}/status/{id}/"
+STATUS_SAVE_AS = "{lang}/status/{id}/index.html"
+PERSON_URL = "{lang}/people/{id}/"
+PERSON_SAVE_AS = "{lang}/people/{id}/index.html"
+PHOTO_URL = "photos/{id}-{width}.jpg"
+PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
+PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
+TOTALS_SAVE_AS = "data/totals.json"
+
+# Statement pages are Pelican pages, one file per language, linked by their slug.
+PAGE_PATHS = ["statements"]
+PAGE_URL = PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+ARTICLE_PATHS = []  # people are not Pelican articles (Pelican reserves their `status` key)
+STATIC_PATHS = []  # photos are re-encoded by the plugin, never copied as they are
+DIRECT_TEMPLATES = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+# Stale pages must never survive a build (a person may have become counted-only).
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {"smart_quotes": False},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+READERS = {"rst": None, "htm": None, "html": None}  # content is Markdown and YAML only
