@@ -1,0 +1,4 @@
+"""The portal plugin: people as data, totals at build time, pages in every language."""
+from .plugin import register
+
+__all__ = ["register"]

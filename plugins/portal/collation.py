@@ -1,0 +1,37 @@
+"""Alphabetical order per language, from the language's own alphabet.
+
+Python's default order puts Belarusian і and ў, and Russian ё, after я (their code points
+are higher). Here each letter takes its place in the alphabet the language settings give;
+letters of other scripts follow, and punctuation (apostrophes, hyphens) is ignored.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+
+def sort_key_for(alphabet: str) -> Callable[[str], tuple]:
+    order = {letter: index for index, letter in enumerate(alphabet)}
+
+    def weight(letter: str) -> tuple[int, int] | None:
+        if letter in order:
+            return (1, order[letter])
+        if letter.isspace():
+            return (0, 0)  # a word ends before any letter: "Іван" before "Іванаў"
+        if letter.isalpha():
+            base = unicodedata.normalize("NFD", letter)[0]  # ž sorts with z in English
+            return (1, order[base]) if base in order else (2, ord(base))
+        return None
+
+    def key(text: str) -> tuple:
+        folded = unicodedata.normalize("NFC", " ".join(text.split()).casefold())
+        primary = tuple(w for w in map(weight, folded) if w is not None)
+        return (primary, folded, text)
+
+    return key
+
+
+def surname_first(name: str) -> str:
+    """Names are written forename first; lists sort by the surname, the last word."""
+    words = name.split()
+    return " ".join(words[-1:] + words[:-1])

@@ -1,0 +1,130 @@
+"""The data that changes without code: status groups and categories, regions, institutions."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from .fields import Fields
+from .frontmatter import RecordFile, read_yaml_record
+from .model import Category, Group, Institution, Region
+from .problems import Problem
+
+
+def _load(path: Path, shown: str) -> tuple[RecordFile | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(shown, None, None, "the data file is missing.", "restore it from the repository.")]
+    return read_yaml_record(path.read_bytes(), shown)
+
+
+def _entries(fields: Fields, key: str) -> list[dict]:
+    value = fields.data.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        fields.problem(key, f'"{key}" must be a list of entries, each starting with "- id: ".', "see the entries already in the file.")
+        return []
+    return value
+
+
+def _entry_fields(record: RecordFile, entry: dict, today: datetime.date) -> Fields:
+    # An entry of a list is checked like a small record of its own, located in its file.
+    sub = RecordFile(record.path, entry, "", 0, {})
+    return Fields(sub, today)
+
+
+def load_categories(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """groups: [{id, label, description, categories: [{id, label, description, held}]}]"""
+    record, problems = _load(path, shown)
+    if record is None:
+        return [], {}, problems
+    fields = Fields(record, today)
+    groups: list[Group] = []
+    categories: dict[str, Category] = {}
+    for group_entry in _entries(fields, "groups"):
+        group_fields = _entry_fields(record, group_entry, today)
+        group_id = group_fields.identifier("id", required=True)
+        group = Group(
+            group_id,
+            group_fields.localized("label", languages, required=True, all_languages=True),
+            group_fields.localized("description", languages, required=True, all_languages=True),
+        )
+        group_fields.unknown_keys(["id", "label", "description", "categories"])
+        for category_entry in _entries(group_fields, "categories"):
+            category_fields = _entry_fields(record, category_entry, today)
+            category_id = category_fields.identifier("id", required=True)
+            held = category_entry.get("held", False)
+            if not isinstance(held, bool):
+                category_fields.problem("held", "this must be true or false.", "write held: true or held: false.")
+            category = Category(
+                category_id,
+                category_fields.localized("label", languages, required=True, all_languages=True),
+                category_fields.localized("description", languages, required=True, all_languages=True),
+                group,
+                held is True,
+            )
+            category_fields.unknown_keys(["id", "label", "description", "held"])
+            problems += category_fields.problems
+            if category_id in categories or category_id == group_id or any(g.id == category_id for g in groups):
+                problems.append(Problem(shown, None, "id", f'the id "{category_id}" is used twice.', "give each group and category its own id."))
+            elif category_id:
+                categories[category_id] = category
+                group.categories.append(category)
+        problems += group_fields.problems
+        if group_id:
+            groups.append(group)
+    problems += fields.problems
+    if not categories and not problems:
+        problems.append(Problem(shown, None, "groups", "no status category is defined.", "restore the file from the repository."))
+    return groups, categories, problems
+
+
+def load_regions(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """regions: [{id, label}]"""
+    record, problems = _load(path, shown)
+    if record is None:
+        return {}, problems
+    fields = Fields(record, today)
+    regions: dict[str, Region] = {}
+    for entry in _entries(fields, "regions"):
+        entry_fields = _entry_fields(record, entry, today)
+        region_id = entry_fields.identifier("id", required=True)
+        label = entry_fields.localized("label", languages, required=True, all_languages=True)
+        entry_fields.unknown_keys(["id", "label"])
+        problems += entry_fields.problems
+        if region_id in regions:
+            problems.append(Problem(shown, None, "id", f'the region id "{region_id}" is used twice.', "give each region its own id."))
+        elif region_id:
+            regions[region_id] = Region(region_id, label)
+    return regions, problems + fields.problems
+
+
+INSTITUTION_KEYS = ["id", "type", "name", "address", "city", "region", "source", "checked"]
+
+
+def load_institutions(folder: Path, shown_folder: str, languages: list[str], regions: dict[str, Region],
+                      today: datetime.date):
+    """One YAML file per institution: content/institutions/<id>.yaml."""
+    institutions: dict[str, Institution] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return institutions, problems
+    for path in sorted(folder.glob("*.yaml")):
+        shown = f"{shown_folder}/{path.name}"
+        record, file_problems = read_yaml_record(path.read_bytes(), shown)
+        problems += file_problems
+        if record is None:
+            continue
+        fields = Fields(record, today)
+        fields.unknown_keys(INSTITUTION_KEYS)
+        institution_id = fields.identifier("id") or path.stem
+        if institution_id != path.stem:
+            fields.problem("id", f'the id "{institution_id}" differs from the file name "{path.name}".',
+                           f"rename the file to {institution_id}.yaml or set id: {path.stem}.")
+        kind = fields.text("type", required=True)
+        name = fields.localized("name", languages, required=True)
+        address = fields.text("address")
+        fields.text("city")
+        fields.choice("region", regions, where=" (see content/data/regions.yaml)")
+        fields.urls("source")
+        fields.date("checked")
+        problems += fields.problems
+        institutions[path.stem] = Institution(path.stem, kind or "", name, address, shown)
+    return institutions, problems

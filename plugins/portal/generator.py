@@ -1,0 +1,109 @@
+"""The Pelican generator of the portal: reads the content once, writes every language.
+
+generate_context() loads and validates all records (stopping the build on any problem
+before anything is written) and computes the totals; generate_output() writes, for each
+language in one pass, the home page, the people list, a page per status category and a
+page per public person, then the language-neutral files (root page, totals, photos).
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .collation import sort_key_for, surname_first
+from .photos import write_renditions
+from .site import load_site
+from .totals import compute_totals
+from .urls import Urls
+
+logger = logging.getLogger(__name__)
+
+
+class PortalGenerator(Generator):
+    def generate_context(self):
+        self.site = load_site(Path(self.path), self.settings)
+        self.totals = compute_totals(self.site)
+        self.urls = Urls(self.settings)
+        self.languages = list(self.settings["PORTAL_LANGUAGES"])
+        # Other generators' templates (the statement pages) show the totals too.
+        self.context["portal_totals"] = self.totals
+        self.context["portal_site"] = self.site
+        logger.info("Read %d people (%d public)", len(self.site.people), len(self.site.public_people))
+
+    def generate_output(self, writer):
+        photos = self._write_photos()
+        public = self.site.public_people
+        for lang in self.languages:
+            people = self._sorted(public, lang)
+            self._write(writer, "home", lang)
+            self._write(writer, "people", lang, people=people)
+            for category in self.site.categories.values():
+                in_category = [p for p in people if p.category is category]
+                self._write(writer, "status", lang, {"id": category.id}, category=category, people=in_category)
+            for person in people:
+                self._write(writer, "person", lang, {"id": person.id}, person=person, photo=photos.get(person.id))
+            logger.info("Wrote %d person pages in %s", len(people), lang)
+        writer.write_file(self.settings["ROOT_SAVE_AS"], self.get_template("root"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
+                          alternates=self._alternates("home", {}), page_kind="root")
+        self._write_json(self.settings["TOTALS_SAVE_AS"], self.totals.as_json(self.site))
+
+    def _sorted(self, people, lang):
+        names = {p.id: p.name.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value for p in people}
+        key = sort_key_for(self.settings["PORTAL_LANGUAGES"][lang]["alphabet"])
+        return sorted(people, key=lambda p: (key(surname_first(names[p.id])), p.id))
+
+    def _alternates(self, kind, fields):
+        return {lang: self.urls.url(kind, lang=lang, **fields) for lang in self.languages}
+
+    def _write(self, writer, kind, lang, fields=None, **page_context):
+        fields = fields or {}
+        alternates = self._alternates(kind, fields)
+        writer.write_file(
+            self.urls.save_as(kind, lang=lang, **fields),
+            self.get_template(kind),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=alternates[lang],
+            lang=lang,
+            alternates=alternates,
+            page_kind=kind,
+            site=self.site,
+            totals=self.totals,
+            **page_context,
+        )
+
+    def _write_photos(self):
+        photos = {}
+        widths = self.settings["PHOTO_WIDTHS"]
+        for person in self.site.public_people:
+            if person.photo is not None:
+                photos[person.id] = write_renditions(
+                    person.photo, self.output_path, self.settings["PHOTO_SAVE_AS"],
+                    self.settings["PHOTO_URL"], person.id, widths)
+        if photos:
+            logger.info("Processed %d photos", len(photos))
+        return photos
+
+    def _write_json(self, save_as, data):
+        target = os.path.join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+
+
+def days_between(start: datetime.date, end: datetime.date) -> int:
+    return (end - start).days
+
+
+def age_on(born, day: datetime.date) -> int | None:
+    """Full years on `day`; None where only the year of birth is known."""
+    if not isinstance(born, datetime.date):
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

@@ -1,0 +1,131 @@
+"""UI strings and locale formatting for the templates.
+
+Catalogs are the .po files in translations/, compiled in memory once per build, so a
+translator's edit needs no separate compile step. The gettext functions look up the
+page's language in the render context, so one Jinja environment renders every language
+and Pelican's own pages (which carry `page.lang`) too.
+"""
+from __future__ import annotations
+
+import datetime
+from io import BytesIO
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from .localized import Localized
+
+
+def load_catalogs(directory: Path, languages: list[str]) -> dict[str, Translations]:
+    catalogs = {}
+    for lang in languages:
+        po_path = directory / lang / "LC_MESSAGES" / "messages.po"
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=lang)
+        compiled = BytesIO()
+        write_mo(compiled, catalog, use_fuzzy=False)
+        compiled.seek(0)
+        catalogs[lang] = Translations(compiled)
+    return catalogs
+
+
+class Localizer:
+    """Everything language-dependent the templates call, bound to the site's settings."""
+
+    def __init__(self, settings: dict, catalogs: dict[str, Translations]):
+        self.languages = settings["PORTAL_LANGUAGES"]
+        self.default = settings.get("DEFAULT_LANG", next(iter(self.languages)))
+        self.catalogs = catalogs
+
+    def lang_of(self, context) -> str:
+        lang = context.get("lang")
+        if not lang:
+            page = context.get("page") or context.get("article")
+            lang = getattr(page, "lang", None)
+        return lang if lang in self.languages else self.default
+
+    def locale(self, lang: str) -> str:
+        return self.languages[lang].get("locale", lang)
+
+    def fallbacks(self, lang: str) -> list[str]:
+        return self.languages[lang].get("fallback", [])
+
+    def number(self, lang: str, value) -> str:
+        return format_decimal(value, locale=self.locale(lang))
+
+    def date(self, lang: str, value) -> str:
+        if isinstance(value, int):
+            return str(value)
+        return format_date(value, format="long", locale=self.locale(lang))
+
+    def pick(self, lang: str, value: Localized | None):
+        return value.pick(lang, self.fallbacks(lang)) if value else None
+
+    def install(self, env) -> None:
+        """Puts the gettext functions and the locale filters into a Jinja environment."""
+        localizer = self
+        env.add_extension("jinja2.ext.i18n")
+        env.newstyle_gettext = True
+
+        @pass_context
+        def gettext(context, message, **variables):
+            text = localizer.catalogs[localizer.lang_of(context)].gettext(message)
+            return _interpolate(context, text, variables)
+
+        @pass_context
+        def ngettext(context, singular, plural, count, **variables):
+            lang = localizer.lang_of(context)
+            text = localizer.catalogs[lang].ngettext(singular, plural, count)
+            variables.setdefault("num", localizer.number(lang, count))
+            return _interpolate(context, text, variables)
+
+        @pass_context
+        def number(context, value):
+            return localizer.number(localizer.lang_of(context), value)
+
+        @pass_context
+        def date(context, value):
+            return localizer.date(localizer.lang_of(context), value)
+
+        @pass_context
+        def l10n(context, value):
+            """Localized text in the page's language; a fallback is marked with its lang."""
+            text = localizer.pick(localizer.lang_of(context), value)
+            if text is None:
+                return ""
+            if text.is_fallback and text.lang:
+                return Markup('<span lang="{}">{}</span>').format(text.lang, text.value)
+            return escape(text.value)
+
+        @pass_context
+        def plain(context, value):
+            """Localized text as a plain string (for titles and attributes)."""
+            text = localizer.pick(localizer.lang_of(context), value)
+            return text.value if text else ""
+
+        # For the one page that speaks every language at once (the root page).
+        def gettext_in(lang, message):
+            return localizer.catalogs[lang].gettext(message)
+
+        def ngettext_in(lang, singular, plural, count):
+            text = localizer.catalogs[lang].ngettext(singular, plural, count)
+            return text % {"num": localizer.number(lang, count)} if "%(num)" in text else text
+
+        def number_in(lang, value):
+            return localizer.number(lang, value)
+
+        env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
+                           gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
+        env.filters.update(number=number, date=date, l10n=l10n, plain=plain)
+
+
+def _interpolate(context, text, variables):
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables if variables else text

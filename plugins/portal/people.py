@@ -1,0 +1,144 @@
+"""The person record: the fixed contract of content/people/<id>.md, checked key by key."""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from . import story
+from .fields import ID_PATTERN, Fields
+from .frontmatter import read_markdown_record
+from .localized import Localized
+from .model import Category, Institution, Person, Region
+from .problems import Problem
+
+# Every key a person file may have, in the order the README documents them.
+PERSON_KEYS = [
+    "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
+    "detained", "articles", "sentence", "institution", "photo", "sources", "updated",
+    "story_lang",
+]
+VISIBILITIES = ["public", "counted"]
+GENDERS = ["male", "female"]
+# An article of the Criminal Code as records write it: 342, 342-1 (part 1), 361-1-2.
+ARTICLE = re.compile(r"^\d{1,3}(?:-\d{1,2}){0,2}$")
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+@dataclass
+class References:
+    """What a person record may refer to, loaded before the people."""
+
+    languages: list[str]
+    categories: dict[str, Category]
+    regions: dict[str, Region]
+    institutions: dict[str, Institution]
+    photos_dir: Path
+    photos_shown: str
+    today: datetime.date
+
+
+def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: References):
+    """Returns (Person or None, problems). A record with any problem gives no Person."""
+    record, problems = read_markdown_record(raw, shown)
+    if record is None:
+        return None, problems
+    fields = Fields(record, refs.today)
+    fields.unknown_keys(PERSON_KEYS)
+
+    if not ID_PATTERN.match(stem):
+        fields.problem(None, f'the file name "{stem}" is not a valid id.',
+                       "rename the file to small Latin letters, digits and hyphens, e.g. ivan-ivanau.md.", line=1)
+    person_id = fields.identifier("id")
+    if person_id is not None and person_id != stem:
+        fields.problem("id", f'the id "{person_id}" differs from the file name "{stem}.md".',
+                       f"the id never changes: set id: {stem}, or remove the id line.")
+
+    visibility = fields.choice("visibility", VISIBILITIES, default="public")
+    name = fields.localized("name", refs.languages)
+    if visibility == "public" and not name:
+        if "name" in record.data and record.data["name"] not in (None, "", {}):
+            pass  # the shape of the name was wrong: already reported
+        else:
+            fields.problem("name", "a public record has no name in any language.",
+                           "add the name, e.g.\n        name:\n          be: Іван Іванаў\n          ru: Иван Иванов\n"
+                           "          en: Ivan Ivanau\n        or, if the person must not be named, set visibility: counted.",
+                           line=record.line_of("name") or 1)
+
+    category = fields.choice("status", refs.categories, required=True, where=" (see content/data/categories.yaml)")
+    born = fields.date("born", allow_year=True)
+    gender = fields.choice("gender", GENDERS)
+    region = fields.choice("region", refs.regions, where=" (see content/data/regions.yaml)")
+    status_since = fields.date("status_since")
+    detained = fields.date("detained")
+    updated = fields.date("updated", required=True)
+    articles = fields.text_list("articles", ARTICLE,
+                                fix='write the articles as a list of numbers, e.g. articles: ["342-1", "130-3"].')
+    sentence = fields.localized("sentence", refs.languages, allow_plain=True)
+    institution = fields.choice("institution", refs.institutions, where=" (the files in content/institutions/)")
+    photo = _photo(fields, refs)
+    sources = fields.urls("sources")
+    story_lang = fields.choice("story_lang", refs.languages)
+
+    birth_year = born if isinstance(born, int) else born.year if born else None
+    for key, value in (("detained", detained), ("status_since", status_since)):
+        if value and birth_year and value.year < birth_year:
+            fields.problem(key, f"{key} ({value.isoformat()}) is before the year of birth ({birth_year}).",
+                           "check both dates.")
+
+    parts, unknown = story.split_languages(record.body, record.body_line, story_lang, refs.languages)
+    for line, lang in unknown:
+        fields.problem(None, f'the story marker names the language "{lang}", which the site does not have.',
+                       f"use <!-- lang: {' -->, <!-- lang: '.join(refs.languages)} -->.", line=line)
+
+    problems += fields.problems
+    if problems:
+        return None, problems
+    person = Person(
+        id=stem,
+        source_path=source_path,
+        name=name or Localized({}),
+        category=category,
+        updated=updated,
+        visibility=visibility,
+        born=born,
+        gender=gender,
+        region=region,
+        status_since=status_since,
+        detained=detained,
+        articles=articles,
+        sentence=sentence,
+        institution=institution,
+        photo=photo,
+        sources=sources,
+        story=Localized({lang: story.render(text) for lang, text in parts.items()}) if parts else None,
+    )
+    return person, []
+
+
+def _photo(fields: Fields, refs: References) -> Path | None:
+    name = fields.text("photo")
+    if name is None:
+        return None
+    path = (refs.photos_dir / name).resolve()
+    shown = f"{refs.photos_shown}/{name}"
+    if refs.photos_dir.resolve() not in path.parents or path.suffix.lower() not in PHOTO_SUFFIXES:
+        fields.problem("photo", f'"{name}" is not a photo file name.',
+                       f"put the photo (JPEG, PNG or WebP) in {refs.photos_shown}/ and write only its file name, "
+                       "e.g. photo: ivan-ivanau.jpg.")
+        return None
+    if not path.is_file():
+        fields.problem("photo", f"the photo {shown} does not exist.",
+                       f"add the photo to {refs.photos_shown}/ with exactly this name, or remove the photo line.")
+        return None
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        fields.problem("photo", f"the photo {shown} cannot be read as an image ({error}).",
+                       "save it again as a JPEG, PNG or WebP file.")
+        return None
+    return path

@@ -1,0 +1,56 @@
+"""Signal receivers that connect the portal to Pelican (module-level: Pelican's signals
+hold receivers by weak reference)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import pass_context
+from pelican import signals
+
+from .generator import PortalGenerator, age_on, days_between
+from .i18n import Localizer, load_catalogs
+from .urls import Urls
+
+_localizers: dict[tuple, tuple[tuple, Localizer]] = {}
+
+
+def get_generators(pelican):
+    return PortalGenerator
+
+
+def _localizer(settings) -> Localizer:
+    # Catalogs are compiled once per build, not once per generator.
+    directory = Path(settings["PORTAL_TRANSLATIONS_PATH"])
+    key = (directory.resolve(), tuple(settings["PORTAL_LANGUAGES"]))
+    stamp = tuple((directory / lang / "LC_MESSAGES" / "messages.po").stat().st_mtime_ns for lang in key[1])
+    cached = _localizers.get(key)
+    if cached is None or cached[0] != stamp:
+        _localizers[key] = (stamp, Localizer(settings, load_catalogs(directory, list(key[1]))))
+    return _localizers[key][1]
+
+
+def generator_init(generator):
+    """Every generator's Jinja environment gets the UI strings, locale filters and URLs."""
+    localizer = _localizer(generator.settings)
+    localizer.install(generator.env)
+    urls = Urls(generator.settings)
+    languages = list(generator.settings["PORTAL_LANGUAGES"])
+
+    @pass_context
+    def url_for(context, kind, **fields):
+        """The URL of a portal page, in the page's language unless `lang` is given."""
+        fields.setdefault("lang", localizer.lang_of(context))
+        return urls.url(kind, **fields)
+
+    def page_alternates(page) -> dict:
+        """Language -> URL for a Pelican page and its translations (the statement pages)."""
+        found = {item.lang: item.url for item in [page, *getattr(page, "translations", [])]}
+        return {lang: found[lang] for lang in languages if lang in found}
+
+    generator.env.globals.update(
+        url_for=url_for, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(generator_init)

@@ -1,0 +1,53 @@
+"""Problems found in the content, and the error that stops the build with all of them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, written for the volunteer who has to fix it."""
+
+    path: str  # as the contributor sees it, e.g. "content/people/ivan-ivanau.md"
+    line: int | None
+    field: str | None
+    message: str  # what is wrong
+    fix: str  # what to write instead
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f", line {self.line}"
+        if self.field:
+            where += f', field "{self.field}"'
+        return f"{where}:\n    {self.message}\n    Fix: {self.fix}"
+
+
+def format_report(problems: list[Problem]) -> str:
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    head = (
+        f"The content has {count} {noun}; the site was not built. "
+        "Fix each one below and build again."
+    )
+    return "\n\n".join([head, *(str(p) for p in sorted(problems, key=_order))]) + "\n"
+
+
+def _order(problem: Problem):
+    return (problem.path, problem.line or 0, problem.field or "", problem.message)
+
+
+class ContentError(SystemExit):
+    """Raised when the content has problems.
+
+    It is a SystemExit so that Pelican's command line prints the report and exits with
+    status 1 instead of logging a traceback that would bury the report. Code that builds
+    in-process (the tests) catches it and reads `problems`.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=_order)
+        super().__init__(format_report(self.problems))
+
+    def __str__(self) -> str:
+        return format_report(self.problems)

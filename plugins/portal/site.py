@@ -1,0 +1,82 @@
+"""Loads the whole content folder into a validated Site, or stops with every problem.
+
+This is the only code that reads content files; it does not depend on Pelican, so the
+build and a future `make check` run the same checks.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+from .datafiles import load_categories, load_institutions, load_regions
+from .model import Site
+from .people import References, read_person
+from .problems import ContentError, Problem
+
+
+def shown_path(path: Path) -> str:
+    """The path as a contributor would type it: relative to where the build runs."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def load_site(content: Path, settings: dict, today: datetime.date | None = None) -> Site:
+    today = today or datetime.date.today()
+    languages = list(settings["PORTAL_LANGUAGES"])
+    data_dir = content / settings["PORTAL_DATA_PATH"]
+    problems: list[Problem] = []
+
+    groups, categories, found = load_categories(
+        data_dir / "categories.yaml", shown_path(data_dir / "categories.yaml"), languages, today)
+    problems += found
+    regions, found = load_regions(data_dir / "regions.yaml", shown_path(data_dir / "regions.yaml"), languages, today)
+    problems += found
+    institutions_dir = content / settings["PORTAL_INSTITUTIONS_PATH"]
+    institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), languages, regions, today)
+    problems += found
+
+    people_dir = content / settings["PORTAL_PEOPLE_PATH"]
+    photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
+    refs = References(languages, categories, regions, institutions, photos_dir, shown_path(photos_dir), today)
+    people = []
+    first_file_of: dict[str, str] = {}
+    for path in _person_files(people_dir, photos_dir, problems):
+        shown = shown_path(path)
+        stem = path.stem
+        if stem in first_file_of:
+            problems.append(Problem(shown, None, "id", f'the id "{stem}" is already used by {first_file_of[stem]}.',
+                                    "every person has one file; merge the two records, or give this one another id."))
+            continue
+        first_file_of[stem] = shown
+        person, found = read_person(path.read_bytes(), shown, path.relative_to(content).as_posix(), stem, refs)
+        problems += found
+        if person is not None:
+            people.append(person)
+
+    if problems:
+        raise ContentError(problems)
+    people.sort(key=lambda person: person.id)
+    return Site(groups, categories, regions, institutions, people)
+
+
+def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -> list[Path]:
+    """Every .md file below the people folder; anything else there is reported, not skipped."""
+    if not people_dir.is_dir():
+        return []
+    files = []
+    for root, dirs, names in os.walk(people_dir):
+        root_path = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and root_path / d != photos_dir)
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = root_path / name
+            if path.suffix == ".md":
+                files.append(path)
+            else:
+                problems.append(Problem(shown_path(path), None, None,
+                                        "this file is in the people folder but is not a person record.",
+                                        "person records end in .md (e.g. ivan-ivanau.md); photos go in "
+                                        f"{shown_path(photos_dir)}/."))
+    return files

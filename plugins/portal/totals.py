@@ -1,0 +1,45 @@
+"""The totals the statement uses: per category, per group and overall, from every record."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .model import Site
+
+
+@dataclass
+class Totals:
+    as_of: datetime.date | None
+    total: int
+    by_group: dict[str, int]
+    by_category: dict[str, int]
+    counted_only: int  # people counted in the totals but never named
+
+    def as_json(self, site: Site) -> dict:
+        return {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "total": self.total,
+            "groups": {
+                group.id: {
+                    "total": self.by_group[group.id],
+                    "categories": {c.id: self.by_category[c.id] for c in group.categories},
+                }
+                for group in site.groups
+            },
+        }
+
+
+def compute_totals(site: Site) -> Totals:
+    by_category = {category_id: 0 for category_id in site.categories}
+    for person in site.people:
+        by_category[person.category.id] += 1
+    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
+    # The newest check date, not today's: two builds of one commit give the same site.
+    as_of = max((person.updated for person in site.people), default=None)
+    return Totals(
+        as_of=as_of,
+        total=sum(by_group.values()),
+        by_group=by_group,
+        by_category=by_category,
+        counted_only=sum(1 for person in site.people if not person.is_public),
+    )
