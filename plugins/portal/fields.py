@@ -77,7 +77,11 @@ class Fields:
             return choices[key_value] if isinstance(choices, dict) else key_value
         close = difflib.get_close_matches(key_value, list(choices), n=1)
         hint = f'did you mean "{close[0]}"? ' if close else ""
-        self.problem(key, f'"{value}" is not a known {key}.', f"{hint}use one of: {_listing(choices)}{where}.")
+        if choices:
+            fix = f"{hint}use one of: {_listing(choices)}{where}."
+        else:
+            fix = f"none is defined yet{where}: add it first, or remove this line."
+        self.problem(key, f'"{value}" is not a known {key}.', fix)
         return default
 
     def date(self, key: str, required: bool = False, allow_year: bool = False):

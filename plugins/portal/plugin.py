@@ -42,13 +42,23 @@ def generator_init(generator):
         fields.setdefault("lang", localizer.lang_of(context))
         return urls.url(kind, **fields)
 
+    @pass_context
+    def page_url(context, slug):
+        """The URL of the Pelican page `slug` in the page's language, or None if there is none."""
+        lang = localizer.lang_of(context)
+        for page in context.get("pages", []):
+            for item in [page, *page.translations]:
+                if item.slug == slug and item.lang == lang:
+                    return item.url
+        return None
+
     def page_alternates(page) -> dict:
         """Language -> URL for a Pelican page and its translations (the statement pages)."""
         found = {item.lang: item.url for item in [page, *getattr(page, "translations", [])]}
         return {lang: found[lang] for lang in languages if lang in found}
 
     generator.env.globals.update(
-        url_for=url_for, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
+        url_for=url_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
 
 
 def register():
