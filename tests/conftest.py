@@ -1,0 +1,75 @@
+"""Fixture sites: a dict of files becomes a content folder, and a real Pelican build."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def person(status="custody", updated="2021-10-22", body="", **keys) -> str:
+    """A person file; keys are written as YAML lines in the order given."""
+    lines = ["---"]
+    for key, value in {**keys, "status": status, "updated": updated}.items():
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {v}" for k, v in value.items()]
+        else:
+            lines.append(f"{key}: {value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + textwrap.dedent(body)
+
+
+def write_content(root: Path, files: dict[str, str | bytes], with_data: bool = True) -> Path:
+    content = root / "content"
+    if with_data:
+        shutil.copytree(ROOT / "content" / "data", content / "data")
+    (content / "people").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return content
+
+
+def build(root: Path, files: dict[str, str | bytes] | None, **settings) -> Path:
+    """Builds a fixture site under root/output with the project's own settings.
+
+    With files=None the content folder under root is used as it is.
+    """
+    content = write_content(root, files) if files is not None else root / "content"
+    output = root / "output"
+    config = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CACHE_PATH": str(root / "cache"),
+            **settings,
+        },
+    )
+    Pelican(config).run()
+    return output
+
+
+@pytest.fixture
+def site_builder(tmp_path):
+    def _build(files, **settings):
+        return build(tmp_path, files, **settings)
+    return _build
+
+
+def read(output: Path, path: str) -> str:
+    return (output / path).read_text(encoding="utf-8")

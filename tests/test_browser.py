@@ -1,0 +1,101 @@
+"""The built site in the real Chromium (Debian's, driven by Playwright)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import build, person
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = "/usr/bin/chromium"
+
+FILES = {
+    "people/ivan-ivanau.md": person(
+        "custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"},
+        detained="2020-08-10", region="minsk-city", photo="ivan-ivanau.jpg",
+        sources="[https://example.org/source]", body="A story with a [link](https://example.org/story).\n"),
+}
+
+
+def _photo() -> bytes:
+    import io
+
+    from PIL import Image
+    stream = io.BytesIO()
+    Image.new("RGB", (480, 600), (90, 90, 120)).save(stream, "JPEG")
+    return stream.getvalue()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    output = build(tmp_path_factory.mktemp("browser"), {**FILES, "people/photos/ivan-ivanau.jpg": _photo()})
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+def test_language_switch_lands_on_the_same_person(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/be/people/ivan-ivanau/")
+    assert page.inner_text("h1") == "Іван Іванаў"
+    page.get_by_role("navigation", name="Мова").get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == f"{server}/en/people/ivan-ivanau/"
+    assert page.inner_text("h1") == "Ivan Ivanau"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский").click()
+    page.wait_for_load_state()
+    assert page.url == f"{server}/ru/people/ivan-ivanau/"
+    assert page.inner_text("h1") == "Иван Иванов"
+
+
+def test_pages_request_nothing_from_another_origin(browser, server):
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/", "/be/", "/ru/people/", "/en/status/custody/", "/en/people/ivan-ivanau/"]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert requested and all(url.startswith(server + "/") for url in requested), \
+        [url for url in requested if not url.startswith(server + "/")]
+    assert any(url.endswith("/photos/ivan-ivanau-240.jpg") or url.endswith("-480.jpg") for url in requested)
+    assert page.context.cookies() == []
+
+
+def test_person_page_needs_no_javascript_and_fits_a_phone(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{server}/en/people/ivan-ivanau/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Ivan Ivanau"
+    assert page.get_by_text("days in detention as of").is_visible()
+    assert page.get_by_role("img", name="Photo: Ivan Ivanau").is_visible()
+    context.close()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ["/en/", "/be/", "/ru/people/ivan-ivanau/", "/be/status/restricted-freedom-institution/"]:
+        page.goto(server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, overflow)
+    context.close()

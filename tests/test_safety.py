@@ -1,0 +1,100 @@
+"""Keeping people safe: untrusted stories, photo metadata, counted-only records, no third parties."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from conftest import build, person, read
+
+HOSTILE_STORY = """\
+Hello <script>alert("x")</script> world.
+
+<img src="x" onerror="alert(1)"> <a href="javascript:alert(2)">click</a>
+<iframe src="https://evil.example/"></iframe><embed src="https://evil.example/x.swf">
+<style>body { display: none }</style><p style="color:red" onclick="steal()">styled</p>
+[markdown link](javascript:alert(3)) and [fine link](https://example.org/ok)
+
+# A heading
+"""
+
+
+def photo_with_metadata() -> bytes:
+    """A JPEG with a camera, a GPS position and an orientation (rotate 90°) in its EXIF."""
+    image = Image.new("RGB", (300, 200), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCameraMaker"
+    exif[0x0110] = "SecretModel9000"
+    exif[0x0112] = 6  # orientation: the photo stands upright when turned by 90°
+    exif[0x8825] = {1: "N", 2: (53.0, 54.0, 27.0), 3: "E", 4: (27.0, 33.0, 40.0)}
+    stream = io.BytesIO()
+    image.save(stream, "JPEG", exif=exif.tobytes(), comment=b"SecretComment")
+    return stream.getvalue()
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    files = {
+        "people/hostile-story.md": person("custody", name={"en": "Hostile Story"}, body=HOSTILE_STORY),
+        "people/with-photo.md": person("custody", name={"en": "With Photo"}, photo="with-photo.jpg"),
+        "people/photos/with-photo.jpg": photo_with_metadata(),
+        "people/secret-one.md": person(
+            "custody", visibility="counted", region="gomel", born="1970-01-02", detained="2020-08-11",
+            name={"be": "Утоеная Асоба", "ru": "Скрытая Персона", "en": "Hiddenperson Zzq"},
+            articles='["342-1"]', sentence="SECRETSENTENCE", photo="secret-one.jpg",
+            sources="[https://example.org/secretsourcezzq]", body="SECRETSTORYZZQ\n"),
+        "people/photos/secret-one.jpg": photo_with_metadata(),
+    }
+    return build(tmp_path_factory.mktemp("safety"), files)
+
+
+def test_story_keeps_text_and_safe_links_only(output):
+    html = read(output, "en/people/hostile-story/index.html")
+    story = html.split('<section class="story"')[1].split("</section>")[0]
+    for forbidden in ["<script", "alert(", "onerror", "onclick", "javascript:", "<iframe", "<embed",
+                      "<style", "style=", "<img", "evil.example", "<h1"]:
+        assert forbidden not in story.lower(), forbidden
+    assert "Hello" in story and "world." in story and "styled" in story
+    assert '<a href="https://example.org/ok" rel="nofollow noopener noreferrer">fine link</a>' in story
+    assert "<h2>A heading</h2>" in story  # a story's headings sit below the page's <h1>
+
+
+def test_photos_carry_no_metadata_and_stand_upright(output):
+    written = sorted((output / "photos").glob("with-photo-*.jpg"))
+    assert [p.name for p in written] == ["with-photo-200.jpg"] or len(written) >= 1
+    for path in written:
+        data = path.read_bytes()
+        for secret in [b"SecretCameraMaker", b"SecretModel9000", b"SecretComment", b"Exif", b"GPS"]:
+            assert secret not in data, (path.name, secret)
+        with Image.open(path) as image:
+            assert not image.getexif(), path.name
+            assert "exif" not in image.info and "comment" not in image.info and "icc_profile" not in image.info
+            assert image.height > image.width  # the orientation was applied before the EXIF was dropped
+
+
+def test_counted_only_people_leave_no_trace_in_any_output_file(output):
+    secrets = ["secret-one", "Утоеная", "Скрытая", "Hiddenperson", "SECRETSENTENCE", "SECRETSTORYZZQ",
+               "secretsourcezzq", "1970"]
+    for path in output.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for secret in secrets:
+                assert secret.encode() not in data, (path.relative_to(output), secret)
+    assert not list((output / "photos").glob("secret-one*"))
+
+
+def test_counted_only_people_are_counted(output):
+    assert '"custody": 3' in read(output, "data/totals.json")
+
+
+def test_no_page_loads_anything_from_another_origin(output):
+    resource = re.compile(r'<(?:script|img|link|iframe|source|audio|video)\b[^>]*?\b(?:src|href|srcset)="([^"]*)"', re.I)
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in resource.findall(html):
+            assert not re.match(r"(?:https?:)?//", url), (page.relative_to(output), url)
+    for sheet in output.rglob("*.css"):
+        css = sheet.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//|@import", css), sheet
