@@ -75,8 +75,3 @@ def render(markdown_text: str) -> str:
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
     )
-
-
-def sanitise_text(text: str) -> str:
-    """Plain text with every tag removed (for fields shown as text)."""
-    return nh3.clean_text(text)
