@@ -11,6 +11,7 @@ import datetime
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -104,6 +105,12 @@ class Localizer:
             return escape(text.value)
 
         @pass_context
+        def language_name(context, code):
+            """The name of a language in the page's language, from CLDR ("Belarusian", "белорусский")."""
+            locale = Locale.parse(localizer.locale(localizer.lang_of(context)))
+            return locale.languages.get(code, code)
+
+        @pass_context
         def plain(context, value):
             """Localized text as a plain string (for titles and attributes)."""
             text = localizer.pick(localizer.lang_of(context), value)
@@ -122,7 +129,7 @@ class Localizer:
 
         env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
                            gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
-        env.filters.update(number=number, date=date, l10n=l10n, plain=plain)
+        env.filters.update(number=number, date=date, l10n=l10n, plain=plain, language_name=language_name)
 
 
 def _interpolate(context, text, variables):
