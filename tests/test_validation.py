@@ -103,11 +103,13 @@ def test_a_bad_data_file_stops_the_build(tmp_path):
     categories.write_text(text.replace("          en: House arrest\n", "", 1), encoding="utf-8")
     (content / "institutions").mkdir()
     (content / "institutions" / "broken.yaml").write_text("name: {be: x\n", encoding="utf-8")
+    (content / "institutions" / "ik-9.yml").write_text("id: ik-9\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         build(tmp_path, None)
     report = str(caught.value)
     assert 'categories.yaml, field "label.en":\n    the text in en is missing.' in report
     assert "institutions/broken.yaml" in report and "the YAML cannot be read" in report
+    assert "institutions/ik-9.yml:\n    this file is in the institutions folder but is not an institution record." in report
 
 
 def test_the_command_line_prints_the_report_and_exits_1_without_a_traceback(tmp_path):

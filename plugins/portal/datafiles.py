@@ -106,8 +106,14 @@ def load_institutions(folder: Path, shown_folder: str, languages: list[str], reg
     problems: list[Problem] = []
     if not folder.is_dir():
         return institutions, problems
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(folder.iterdir()):
         shown = f"{shown_folder}/{path.name}"
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yaml" or not path.is_file():
+            problems.append(Problem(shown, None, None, "this file is in the institutions folder but is not an institution record.",
+                                    "institution records are YAML files ending in .yaml, e.g. sizo-1-minsk.yaml."))
+            continue
         record, file_problems = read_yaml_record(path.read_bytes(), shown)
         problems += file_problems
         if record is None:
