@@ -1,6 +1,8 @@
 """Settings of the portal's build (development: relative links, works from any folder)."""
 import os
 
+from markdown.extensions.toc import slugify_unicode
+
 SITENAME = "Political prisoners of Belarus"
 SITEURL = ""
 # Relative links: the site works on any static host, under a sub-path, and from a copy.
@@ -31,10 +33,19 @@ PORTAL_PEOPLE_PATH = "people"
 PORTAL_PHOTOS_PATH = "photos"  # inside the people folder
 PORTAL_INSTITUTIONS_PATH = "institutions"
 PORTAL_DATA_PATH = "data"
+PORTAL_SIGNATORIES_PATH = "signatories"
+# The statement's own figures (history), shown beside today's totals; in the data folder.
+PORTAL_STATEMENT_FIGURES_FILE = "statement-2021.yaml"
 
 # Where "suggest a correction" leads: the record's source file in the repository.
 REPOSITORY_URL = os.environ.get("PORTAL_REPOSITORY_URL", "https://github.com/politprisoners-by/portal")
 CORRECTION_URL = REPOSITORY_URL + "/blob/main/content/{source}"
+# How an organisation joins the statement: a new file by pull request, or the issue form.
+SIGNATORY_NEW_FILE_URL = REPOSITORY_URL + "/new/main/content/signatories"
+JOIN_ISSUE_URL = REPOSITORY_URL + "/issues/new?template=join-statement.yml"
+# A contact for those who cannot use the git host (shown where set).
+CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL")
+CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM")  # a handle without the @
 
 # The portal's pages. {lang} is a language code, {id} a person's or category's id.
 ROOT_SAVE_AS = "index.html"
@@ -50,9 +61,13 @@ PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
 TOTALS_SAVE_AS = "data/totals.json"
+SITEMAP_SAVE_AS = "sitemap.xml"  # written when SITEURL is set: a sitemap needs absolute URLs
 
-# Statement pages are Pelican pages, one file per language, linked by their slug.
-PAGE_PATHS = ["statements"]
+# The statement and the other texts are Pelican pages, one file per language, linked by
+# their slug.
+PAGE_PATHS = ["statements", "pages"]
+# The statement and its appendices, in reading order: each links to the others.
+STATEMENT_PAGES = ["statement", "appendix-1", "appendix-2"]
 PAGE_URL = PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 ARTICLE_PATHS = []  # people are not Pelican articles (Pelican reserves their `status` key)
@@ -67,11 +82,13 @@ DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        # Keep Cyrillic heading text in anchors (#заклік), not empty ids.
+        "markdown.extensions.toc": {"toc_depth": "2-3", "slugify": slugify_unicode},
         "markdown.extensions.extra": {},
         "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
 }
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+# Every value is escaped unless marked safe: names and notes come from contributors.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 READERS = {"rst": None, "htm": None, "html": None}  # content is Markdown and YAML only

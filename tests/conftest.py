@@ -27,10 +27,11 @@ def person(status="custody", updated="2021-10-22", body="", **keys) -> str:
     return "\n".join(lines) + "\n" + textwrap.dedent(body)
 
 
-def write_content(root: Path, files: dict[str, str | bytes], with_data: bool = True) -> Path:
+def write_content(root: Path, files: dict[str, str | bytes], real: tuple[str, ...] = ("data",)) -> Path:
+    """Writes `files` into root/content, after copying the project's own `real` folders."""
     content = root / "content"
-    if with_data:
-        shutil.copytree(ROOT / "content" / "data", content / "data")
+    for folder in real:
+        shutil.copytree(ROOT / "content" / folder, content / folder)
     (content / "people").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         path = content / name
@@ -42,12 +43,12 @@ def write_content(root: Path, files: dict[str, str | bytes], with_data: bool = T
     return content
 
 
-def build(root: Path, files: dict[str, str | bytes] | None, **settings) -> Path:
+def build(root: Path, files: dict[str, str | bytes] | None, real: tuple[str, ...] = ("data",), **settings) -> Path:
     """Builds a fixture site under root/output with the project's own settings.
 
     With files=None the content folder under root is used as it is.
     """
-    content = write_content(root, files) if files is not None else root / "content"
+    content = write_content(root, files, real) if files is not None else root / "content"
     output = root / "output"
     config = read_settings(
         str(ROOT / "pelicanconf.py"),
@@ -66,8 +67,8 @@ def build(root: Path, files: dict[str, str | bytes] | None, **settings) -> Path:
 
 @pytest.fixture
 def site_builder(tmp_path):
-    def _build(files, **settings):
-        return build(tmp_path, files, **settings)
+    def _build(files, real=("data",), **settings):
+        return build(tmp_path, files, real, **settings)
     return _build
 
 

@@ -127,7 +127,7 @@ def test_totals_json(output):
 
 
 def totals_rows(html: str) -> dict[str, str]:
-    table = html.split('<table class="totals">')[1].split("</table>")[0]
+    table = html.split('<table class="totals" id="totals">')[1].split("</table>")[0]
     rows = re.findall(r"<th scope=\"row\"[^>]*>(.*?)</th>\s*<td class=\"number\">(.*?)</td>", table, re.S)
     return {re.sub(r"<[^>]+>", "", label).strip(): number for label, number in rows}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .fields import Fields
+from .fields import Fields, listing
 from .frontmatter import RecordFile, read_yaml_record
-from .model import Category, Group, Institution, Region
+from .model import Category, Group, Institution, Region, StatementFigures
 from .problems import Problem
 
 
@@ -134,3 +134,35 @@ def load_institutions(folder: Path, shown_folder: str, languages: list[str], reg
         problems += fields.problems
         institutions[path.stem] = Institution(path.stem, kind or "", name, address, shown)
     return institutions, problems
+
+
+def load_statement_figures(path: Path, shown: str, categories: dict[str, Category], today: datetime.date):
+    """The figures the statement gives per category on its date (history: never recomputed).
+
+    date: 2021-10-22, categories: {<category id>: <number>}
+    """
+    if not path.is_file():
+        return None, []  # a site without the statement has no figures to show beside it
+    record, problems = _load(path, shown)
+    if record is None:
+        return None, problems
+    fields = Fields(record, today)
+    fields.unknown_keys(["date", "categories"])
+    date = fields.date("date", required=True)
+    by_category = {}
+    value = record.data.get("categories")
+    if not isinstance(value, dict) or not value:
+        fields.problem("categories", "this must give a number per category id.", "write e.g.\n        categories:\n          custody: 783")
+    else:
+        for category_id, number in value.items():
+            if category_id not in categories:
+                fields.problem(f"categories.{category_id}", f'"{category_id}" is not a known category.',
+                               f"use one of: {listing(categories)} (see content/data/categories.yaml).")
+            elif isinstance(number, bool) or not isinstance(number, int) or number < 0:
+                fields.problem(f"categories.{category_id}", f'"{number}" is not a number of people.', "write a whole number, e.g. 783.")
+            else:
+                by_category[category_id] = number
+    problems += fields.problems
+    if problems:
+        return None, problems
+    return StatementFigures(date, by_category), []

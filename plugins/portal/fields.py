@@ -70,7 +70,7 @@ class Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.missing(key, f"add '{key}: ' with one of: {_listing(choices)}{where}.")
+                self.missing(key, f"add '{key}: ' with one of: {listing(choices)}{where}.")
             return default
         key_value = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
         if key_value in choices:
@@ -78,7 +78,7 @@ class Fields:
         close = difflib.get_close_matches(key_value, list(choices), n=1)
         hint = f'did you mean "{close[0]}"? ' if close else ""
         if choices:
-            fix = f"{hint}use one of: {_listing(choices)}{where}."
+            fix = f"{hint}use one of: {listing(choices)}{where}."
         else:
             fix = f"none is defined yet{where}: add it first, or remove this line."
         self.problem(key, f'"{value}" is not a known {key}.', fix)
@@ -163,6 +163,24 @@ class Fields:
             items.append(item_text)
         return items
 
+    def url(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _URL.match(value):
+            self.problem(key, f'"{value}" is not a web address.', f"write the full address starting with https://, e.g. {key}: https://example.org.")
+            return None
+        return value
+
+    def positive_int(self, key: str, required: bool = False, fix: str = "") -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.missing(key, fix or f"add '{key}: 1'.")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.problem(key, f'"{value}" is not a whole number above zero.', fix or f"write e.g. '{key}: 1'.")
+            return None
+        return value
+
     def urls(self, key: str) -> list[str]:
         return self.text_list(
             key,
@@ -171,7 +189,7 @@ class Fields:
         )
 
 
-def _listing(choices) -> str:
+def listing(choices) -> str:
     return ", ".join(str(c) for c in choices)
 
 

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 
 from .collation import sort_key_for, surname_first
 from .photos import write_renditions
+from .sitemap import sitemap_xml
 from .site import load_site
 from .totals import compute_totals
 from .urls import Urls
@@ -36,6 +37,7 @@ class PortalGenerator(Generator):
         logger.info("Read %d people (%d public)", len(self.site.people), len(self.site.public_people))
 
     def generate_output(self, writer):
+        self.sitemap_pages: list[dict[str, str]] = []
         photos = self._write_photos()
         public = self.site.public_people
         for lang in self.languages:
@@ -52,6 +54,7 @@ class PortalGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
                           alternates=self._alternates("home", {}), page_kind="root")
         self._write_json(self.settings["TOTALS_SAVE_AS"], self.totals.as_json(self.site))
+        self._write_sitemap()
 
     def _sorted(self, people, lang):
         names = {p.id: p.name.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value for p in people}
@@ -64,6 +67,8 @@ class PortalGenerator(Generator):
     def _write(self, writer, kind, lang, fields=None, **page_context):
         fields = fields or {}
         alternates = self._alternates(kind, fields)
+        if lang == self.languages[0]:
+            self.sitemap_pages.append(alternates)
         writer.write_file(
             self.urls.save_as(kind, lang=lang, **fields),
             self.get_template(kind),
@@ -89,6 +94,18 @@ class PortalGenerator(Generator):
         if photos:
             logger.info("Processed %d photos", len(photos))
         return photos
+
+    def _write_sitemap(self):
+        site_url = self.settings.get("SITEURL")
+        if not site_url or not self.settings.get("SITEMAP_SAVE_AS"):
+            return
+        pelican_pages = []
+        for page in self.context.get("pages", []):
+            pelican_pages.append({item.lang: item.url for item in sorted([page, *page.translations],
+                                                                            key=lambda item: self.languages.index(item.lang))})
+        target = os.path.join(self.output_path, self.settings["SITEMAP_SAVE_AS"])
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(sitemap_xml(site_url, self.sitemap_pages + pelican_pages))
 
     def _write_json(self, save_as, data):
         target = os.path.join(self.output_path, save_as)

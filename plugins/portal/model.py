@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .localized import Localized
+from .localized import Localized, Text
 
 
 @dataclass(eq=False)
@@ -72,6 +72,57 @@ class Person:
         return self.born if isinstance(self.born, int) else self.born.year
 
 
+@dataclass(eq=False)
+class Signatory:
+    """An organisation, initiative, person or group of delegates that signed the statement."""
+
+    id: str
+    source_path: str
+    name: str  # as the signatory writes it
+    name_lang: str  # the language of `name` (any language tag, e.g. "lt")
+    names: dict[str, str]  # translations of the name, by language tag
+    other_names: list[str]  # further names in no particular language (transliterations, short names)
+    kind: str
+    joined: datetime.date
+    order: int | None
+    note: Localized | None
+    website: str | None
+    members: list[str]
+
+    def name_in(self, lang: str) -> Text:
+        """The name in `lang` where the signatory gives one, otherwise as written."""
+        if self.name_lang == lang:
+            return Text(self.name, lang, False)
+        if lang in self.names:
+            return Text(self.names[lang], lang, False)
+        return Text(self.name, self.name_lang, True)
+
+    def other_names_in(self, lang: str, site_languages) -> list[Text]:
+        """The names shown after `name_in(lang)`: the original, names in languages the site
+        does not have (pl, de…) and names in no language; never the site's other translations."""
+        shown = self.name_in(lang).value
+        others = [Text(self.name, self.name_lang, True)]
+        others += [Text(name, tag, True) for tag, name in self.names.items() if tag not in site_languages]
+        others += [Text(name, None, True) for name in self.other_names]
+        return [text for text in others if text.value != shown]
+
+    @property
+    def sort_key(self):
+        # Joining order: date, then the order number within that date, then the name.
+        return (self.joined, self.order is None, self.order or 0, self.name.casefold())
+
+
+@dataclass(frozen=True)
+class StatementFigures:
+    """The statement's own figures, as of its date: history, never recomputed."""
+
+    date: datetime.date
+    by_category: dict[str, int]
+
+    def of_group(self, group: "Group") -> int:
+        return sum(self.by_category.get(category.id, 0) for category in group.categories)
+
+
 @dataclass
 class Site:
     """Everything read from the content folder, validated and linked."""
@@ -81,6 +132,8 @@ class Site:
     regions: dict[str, Region]
     institutions: dict[str, Institution]
     people: list[Person]  # every record, counted-only included: totals need them
+    signatories: list[Signatory] = field(default_factory=list)  # in joining order
+    statement_figures: StatementFigures | None = None
 
     @property
     def public_people(self) -> list[Person]:

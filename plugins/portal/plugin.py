@@ -9,6 +9,9 @@ from pelican import signals
 
 from .generator import PortalGenerator, age_on, days_between
 from .i18n import Localizer, load_catalogs
+from .problems import ContentError, Problem
+from .site import shown_path
+from .toc import headings
 from .urls import Urls
 
 _localizers: dict[tuple, tuple[tuple, Localizer]] = {}
@@ -43,14 +46,19 @@ def generator_init(generator):
         return urls.url(kind, **fields)
 
     @pass_context
-    def page_url(context, slug):
-        """The URL of the Pelican page `slug` in the page's language, or None if there is none."""
+    def page_for(context, slug):
+        """The Pelican page `slug` in the page's language, or None if there is none."""
         lang = localizer.lang_of(context)
         for page in context.get("pages", []):
             for item in [page, *page.translations]:
                 if item.slug == slug and item.lang == lang:
-                    return item.url
+                    return item
         return None
+
+    @pass_context
+    def page_url(context, slug):
+        page = page_for(context, slug)
+        return page.url if page is not None else None
 
     def page_alternates(page) -> dict:
         """Language -> URL for a Pelican page and its translations (the statement pages)."""
@@ -58,9 +66,23 @@ def generator_init(generator):
         return {lang: found[lang] for lang in languages if lang in found}
 
     generator.env.globals.update(
-        url_for=url_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
+        url_for=url_for, page_for=page_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
+
+
+def content_object_init(content):
+    """Text pages (the statement and its appendices) get `toc`: their h2 and h3 headings.
+
+    A page in a language the site does not have would be written where no link leads to it.
+    """
+    languages = content.settings["PORTAL_LANGUAGES"]
+    if content.lang not in languages:
+        raise ContentError([Problem(shown_path(Path(content.source_path)), None, "Lang",
+                                    f'"{content.lang}" is not one of the site\'s languages.',
+                                    f"write Lang: followed by one of {', '.join(languages)}.")])
+    content.toc = headings(content._content or "")
 
 
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(generator_init)
+    signals.content_object_init.connect(content_object_init)

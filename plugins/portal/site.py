@@ -9,10 +9,11 @@ import datetime
 import os
 from pathlib import Path
 
-from .datafiles import load_categories, load_institutions, load_regions
+from .datafiles import load_categories, load_institutions, load_regions, load_statement_figures
 from .model import Site
 from .people import References, read_person
 from .problems import ContentError, Problem
+from .signatories import load_signatories
 
 
 def shown_path(path: Path) -> str:
@@ -36,6 +37,13 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), languages, regions, today)
     problems += found
 
+    figures_file = data_dir / settings["PORTAL_STATEMENT_FIGURES_FILE"]
+    statement_figures, found = load_statement_figures(figures_file, shown_path(figures_file), categories, today)
+    problems += found
+    signatories_dir = content / settings["PORTAL_SIGNATORIES_PATH"]
+    signatories, found = load_signatories(signatories_dir, shown_path(signatories_dir), languages, today)
+    problems += found
+
     people_dir = content / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
     refs = References(languages, categories, regions, institutions, photos_dir, shown_path(photos_dir), today)
@@ -57,7 +65,7 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
-    return Site(groups, categories, regions, institutions, people)
+    return Site(groups, categories, regions, institutions, people, signatories, statement_figures)
 
 
 def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -> list[Path]:
