@@ -61,7 +61,9 @@ PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
 TOTALS_SAVE_AS = "data/totals.json"
-SITEMAP_SAVE_AS = "sitemap.xml"  # written when SITEURL is set: a sitemap needs absolute URLs
+# Written when SITEURL is set: sitemaps and feeds need absolute URLs.
+SITEMAP_SAVE_AS = "sitemap.xml"
+FEED_SAVE_AS = "feeds/{lang}.atom.xml"
 
 # The statement and the other texts are Pelican pages, one file per language, linked by
 # their slug.

@@ -182,11 +182,22 @@ def test_statement_pages_are_in_the_navigation_and_the_sitemap(output):
     assert "d-counted" not in sitemap
 
 
+def test_each_language_has_a_feed_of_its_text_pages(output):
+    for lang in LANGS:
+        feed = read(output, f"feeds/{lang}.atom.xml")
+        assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')
+        for slug in PAGES:
+            assert f'href="https://example.org/{lang}/{slug}/"' in feed
+        assert f'href="../../feeds/{lang}.atom.xml"' in read(output, f"{lang}/statement/index.html")
+    assert "<title>Палітвязні Беларусі</title>" in read(output, "feeds/be.atom.xml")
+
+
 def test_no_contact_is_shown_where_none_is_set(tmp_path):
     output = build(tmp_path, {}, REAL)
     join = section(read(output, "en/statement/index.html"), '<section id="join"', "</section>")
     assert "mailto:" not in join and "t.me" not in join
-    assert not (output / "sitemap.xml").exists()  # no SITEURL, no absolute addresses
+    # No SITEURL, no absolute addresses: no sitemap and no feeds.
+    assert not (output / "sitemap.xml").exists() and not (output / "feeds").exists()
 
 
 SIGNATORY = """\

@@ -55,6 +55,7 @@ class PortalGenerator(Generator):
                           alternates=self._alternates("home", {}), page_kind="root")
         self._write_json(self.settings["TOTALS_SAVE_AS"], self.totals.as_json(self.site))
         self._write_sitemap()
+        self._write_feeds(writer)
 
     def _sorted(self, people, lang):
         names = {p.id: p.name.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value for p in people}
@@ -106,6 +107,18 @@ class PortalGenerator(Generator):
         target = os.path.join(self.output_path, self.settings["SITEMAP_SAVE_AS"])
         with open(target, "w", encoding="utf-8") as stream:
             stream.write(sitemap_xml(site_url, self.sitemap_pages + pelican_pages))
+
+    def _write_feeds(self, writer):
+        """An Atom feed per language of the dated text pages (the statement, the guides)."""
+        if not self.settings.get("SITEURL") or not self.settings.get("FEED_SAVE_AS"):
+            return
+        pages = [item for page in self.context.get("pages", []) for item in [page, *page.translations]]
+        gettext_in = self.env.globals["gettext_in"]
+        for lang in self.languages:
+            items = sorted((page for page in pages if page.lang == lang and hasattr(page, "date")),
+                           key=lambda page: (page.date, page.slug), reverse=True)
+            context = {**self.context, "SITENAME": gettext_in(lang, "Political prisoners of Belarus")}
+            writer.write_feed(items, context, self.settings["FEED_SAVE_AS"].format(lang=lang))
 
     def _write_json(self, save_as, data):
         target = os.path.join(self.output_path, save_as)
