@@ -47,6 +47,9 @@ JOIN_ISSUE_URL = REPOSITORY_URL + "/issues/new?template=join-statement.yml"
 CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL")
 CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM")  # a handle without the @
 
+# The country line of every envelope address (letters go to places of detention in Belarus).
+LETTER_COUNTRY = "Беларусь"
+
 # The portal's pages. {lang} is a language code, {id} a person's or category's id.
 ROOT_SAVE_AS = "index.html"
 HOME_URL = "{lang}/"
@@ -57,10 +60,17 @@ STATUS_URL = "{lang}/status/{id}/"
 STATUS_SAVE_AS = "{lang}/status/{id}/index.html"
 PERSON_URL = "{lang}/people/{id}/"
 PERSON_SAVE_AS = "{lang}/people/{id}/index.html"
+INSTITUTIONS_URL = "{lang}/institutions/"
+INSTITUTIONS_SAVE_AS = "{lang}/institutions/index.html"
+INSTITUTION_URL = "{lang}/institutions/{id}/"
+INSTITUTION_SAVE_AS = "{lang}/institutions/{id}/index.html"
+BIRTHDAYS_URL = "{lang}/birthdays/"
+BIRTHDAYS_SAVE_AS = "{lang}/birthdays/index.html"
 PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
 TOTALS_SAVE_AS = "data/totals.json"
+LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"

@@ -1,8 +1,12 @@
 """Fixture sites: a dict of files becomes a content folder, and a real Pelican build."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,3 +78,36 @@ def site_builder(tmp_path):
 
 def read(output: Path, path: str) -> str:
     return (output / path).read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def serve(output: Path):
+    """Serves a built site over HTTP on 127.0.0.1 (a secure context, like the real site)."""
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (no browser download)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+        yield browser
+        browser.close()

@@ -1,17 +1,9 @@
 """The built site in the real Chromium (Debian's, driven by Playwright)."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
-from conftest import build, person
-
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
+from conftest import build, person, serve
 
 FILES = {
     "people/ivan-ivanau.md": person(
@@ -33,27 +25,8 @@ def _photo() -> bytes:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     output = build(tmp_path_factory.mktemp("browser"), {**FILES, "people/photos/ivan-ivanau.jpg": _photo()})
-    handler = functools.partial(_QuietHandler, directory=str(output))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
-        yield browser
-        browser.close()
+    with serve(output) as url:
+        yield url
 
 
 def test_language_switch_lands_on_the_same_person(browser, server):

@@ -18,7 +18,14 @@ name:
   be: СІЗА № 1, Мінск
   ru: СИЗО № 1, Минск
   en: Pre-trial detention centre No. 1, Minsk
-address: "СИЗО № 1, ул. Володарского, 2, 220030, г. Минск"
+address: |
+  СИЗО № 1
+  ул. Володарского, 2
+  220030, г. Минск
+city: Минск
+region: minsk-city
+source: https://example.org/addresses
+checked: 2023-05-02
 """
 
 FILES = {

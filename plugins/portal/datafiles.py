@@ -1,4 +1,5 @@
-"""The data that changes without code: status groups and categories, regions, institutions."""
+"""The data that changes without code: status groups and categories, regions, institution
+types, institutions and the statement's figures."""
 from __future__ import annotations
 
 import datetime
@@ -6,7 +7,9 @@ from pathlib import Path
 
 from .fields import Fields, listing
 from .frontmatter import RecordFile, read_yaml_record
-from .model import Category, Group, Institution, Region, StatementFigures
+import re
+
+from .model import Category, Group, Institution, InstitutionType, Region, StatementFigures
 from .problems import Problem
 
 
@@ -50,15 +53,13 @@ def load_categories(path: Path, shown: str, languages: list[str], today: datetim
         for category_entry in _entries(group_fields, "categories"):
             category_fields = _entry_fields(record, category_entry, today)
             category_id = category_fields.identifier("id", required=True)
-            held = category_entry.get("held", False)
-            if not isinstance(held, bool):
-                category_fields.problem("held", "this must be true or false.", "write held: true or held: false.")
+            held = category_fields.boolean("held", default=False)
             category = Category(
                 category_id,
                 category_fields.localized("label", languages, required=True, all_languages=True),
                 category_fields.localized("description", languages, required=True, all_languages=True),
                 group,
-                held is True,
+                held,
             )
             category_fields.unknown_keys(["id", "label", "description", "held"])
             problems += category_fields.problems
@@ -76,31 +77,43 @@ def load_categories(path: Path, shown: str, languages: list[str], today: datetim
     return groups, categories, problems
 
 
-def load_regions(path: Path, shown: str, languages: list[str], today: datetime.date):
-    """regions: [{id, label}]"""
+def _load_labelled(path: Path, shown: str, key: str, make, languages: list[str], today: datetime.date):
+    """A data file of `key: [{id, label}]` entries (regions, institution types)."""
     record, problems = _load(path, shown)
     if record is None:
         return {}, problems
     fields = Fields(record, today)
-    regions: dict[str, Region] = {}
-    for entry in _entries(fields, "regions"):
+    entries = {}
+    for entry in _entries(fields, key):
         entry_fields = _entry_fields(record, entry, today)
-        region_id = entry_fields.identifier("id", required=True)
+        entry_id = entry_fields.identifier("id", required=True)
         label = entry_fields.localized("label", languages, required=True, all_languages=True)
         entry_fields.unknown_keys(["id", "label"])
         problems += entry_fields.problems
-        if region_id in regions:
-            problems.append(Problem(shown, None, "id", f'the region id "{region_id}" is used twice.', "give each region its own id."))
-        elif region_id:
-            regions[region_id] = Region(region_id, label)
-    return regions, problems + fields.problems
+        if entry_id in entries:
+            problems.append(Problem(shown, None, "id", f'the id "{entry_id}" is used twice.', "give each entry its own id."))
+        elif entry_id:
+            entries[entry_id] = make(entry_id, label)
+    return entries, problems + fields.problems
 
 
-INSTITUTION_KEYS = ["id", "type", "name", "address", "city", "region", "source", "checked"]
+def load_regions(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """regions: [{id, label}]"""
+    return _load_labelled(path, shown, "regions", Region, languages, today)
 
 
-def load_institutions(folder: Path, shown_folder: str, languages: list[str], regions: dict[str, Region],
-                      today: datetime.date):
+def load_institution_types(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """types: [{id, label}]"""
+    return _load_labelled(path, shown, "types", InstitutionType, languages, today)
+
+
+INSTITUTION_KEYS = ["id", "type", "name", "address", "city", "region", "source", "checked", "recheck"]
+_LATIN = re.compile(r"[A-Za-z]")
+_POSTCODE = re.compile(r"(?<!\d)2\d{5}(?!\d)")  # Belarusian postcodes: six digits, starting with 2
+
+
+def load_institutions(folder: Path, shown_folder: str, languages: list[str], types: dict[str, InstitutionType],
+                      regions: dict[str, Region], today: datetime.date):
     """One YAML file per institution: content/institutions/<id>.yaml."""
     institutions: dict[str, Institution] = {}
     problems: list[Problem] = []
@@ -124,16 +137,38 @@ def load_institutions(folder: Path, shown_folder: str, languages: list[str], reg
         if institution_id != path.stem:
             fields.problem("id", f'the id "{institution_id}" differs from the file name "{path.name}".',
                            f"rename the file to {institution_id}.yaml or set id: {path.stem}.")
-        kind = fields.text("type", required=True)
-        name = fields.localized("name", languages, required=True)
-        address = fields.text("address")
-        fields.text("city")
-        fields.choice("region", regions, where=" (see content/data/regions.yaml)")
-        fields.urls("source")
-        fields.date("checked")
+        kind = fields.choice("type", types, required=True, where=" (see content/data/institution-types.yaml)")
+        name = fields.localized("name", languages, required=True, all_languages=True)
+        address = _envelope_address(fields)
+        city = fields.text("city", required=True, fix="add 'city: ' with the town as written in the address, e.g. city: Гомель.")
+        region = fields.choice("region", regions, required=True, where=" (see content/data/regions.yaml)")
+        source = fields.url("source")
+        if source is None and "source" not in record.data:
+            fields.missing("source", "add 'source: ' with the web address where the postal address was published.")
+        checked = fields.date("checked", required=True, allow_year=True)
+        recheck = fields.boolean("recheck", default=False)
         problems += fields.problems
-        institutions[path.stem] = Institution(path.stem, kind or "", name, address, shown)
+        if not fields.problems:
+            institutions[path.stem] = Institution(path.stem, kind, name, address, city, region, source, checked, recheck, shown)
     return institutions, problems
+
+
+def _envelope_address(fields: Fields) -> list[str]:
+    example = "address: |\n          ИК № 4\n          ул. Антошкина, 3\n          246035, г. Гомель"
+    text = fields.text("address", required=True, fix=f"add the address as it goes on an envelope, one line per line:\n        {example}")
+    if text is None:
+        return []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        fields.problem("address", "the address must have one line per envelope line (institution, street, postcode and town).",
+                       f"write it as a block:\n        {example}")
+    elif _LATIN.search(text):
+        fields.problem("address", f'the address has Latin letters ("{_LATIN.search(text).group()}"…): letters are addressed in Cyrillic.',
+                       "write the address in Russian or Belarusian, exactly as it goes on the envelope.")
+    elif not _POSTCODE.search(text):
+        fields.problem("address", "the address has no Belarusian postcode (six digits starting with 2).",
+                       "add the postcode to the town line, e.g. 246035, г. Гомель.")
+    return lines
 
 
 def load_statement_figures(path: Path, shown: str, categories: dict[str, Category], today: datetime.date):

@@ -170,6 +170,15 @@ class Fields:
             return None
         return value
 
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(key, f'"{value}" is not true or false.', f"write {key}: true or {key}: false.")
+            return default
+        return value
+
     def positive_int(self, key: str, required: bool = False, fix: str = "") -> int | None:
         value = self.data.get(key)
         if value is None:

@@ -22,6 +22,10 @@ from .site import load_site
 from .totals import compute_totals
 from .urls import Urls
 
+# Anchors of the birthdays page: the same in every language, so campaigns can link to them.
+MONTH_ANCHORS = ["january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december"]
+
 logger = logging.getLogger(__name__)
 
 
@@ -49,30 +53,62 @@ class PortalGenerator(Generator):
                 self._write(writer, "status", lang, {"id": category.id}, category=category, people=in_category)
             for person in people:
                 self._write(writer, "person", lang, {"id": person.id}, person=person, photo=photos.get(person.id))
+                for alias in person.aliases:
+                    self._write(writer, "person", lang, {"id": alias}, template="redirect", in_sitemap=False,
+                                target=self.urls.url("person", lang=lang, id=person.id), person=person)
+            institutions = sorted(self.site.institutions.values(), key=lambda i: self._name_key(i.name, lang))
+            self._write(writer, "institutions", lang, institutions=institutions,
+                        held={i.id: [p for p in people if p.institution is i] for i in institutions})
+            for institution in institutions:
+                self._write(writer, "institution", lang, {"id": institution.id}, institution=institution,
+                            people=[p for p in people if p.institution is institution])
+            self._write(writer, "birthdays", lang, months=self._birthdays(people))
             logger.info("Wrote %d person pages in %s", len(people), lang)
         writer.write_file(self.settings["ROOT_SAVE_AS"], self.get_template("root"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
                           alternates=self._alternates("home", {}), page_kind="root")
         self._write_json(self.settings["TOTALS_SAVE_AS"], self.totals.as_json(self.site))
+        self._write_json(self.settings["LETTERS_SAVE_AS"], {
+            "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,
+            "people": [p.id for p in public if not p.letters_blocked_by],
+        })
         self._write_sitemap()
         self._write_feeds(writer)
 
     def _sorted(self, people, lang):
-        names = {p.id: p.name.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value for p in people}
         key = sort_key_for(self.settings["PORTAL_LANGUAGES"][lang]["alphabet"])
-        return sorted(people, key=lambda p: (key(surname_first(names[p.id])), p.id))
+        names = {p.id: key(surname_first(self._pick(p.name, lang))) for p in people}
+        return sorted(people, key=lambda p: (names[p.id], p.id))
+
+    def _pick(self, localized, lang) -> str:
+        return localized.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value
+
+    def _name_key(self, localized, lang):
+        return sort_key_for(self.settings["PORTAL_LANGUAGES"][lang]["alphabet"])(self._pick(localized, lang))
+
+    @staticmethod
+    def _birthdays(people):
+        """(anchor, month number, people born that month who can receive letters, by day) for all
+        twelve months; only full dates of birth count."""
+        months = []
+        for number, anchor in enumerate(MONTH_ANCHORS, start=1):
+            born = [p for p in people if isinstance(p.born, datetime.date) and p.born.month == number
+                    and not p.letters_blocked_by]
+            born.sort(key=lambda p: p.born.day)  # stable: within a day, the list's name order stays
+            months.append((anchor, number, born))
+        return months
 
     def _alternates(self, kind, fields):
         return {lang: self.urls.url(kind, lang=lang, **fields) for lang in self.languages}
 
-    def _write(self, writer, kind, lang, fields=None, **page_context):
+    def _write(self, writer, kind, lang, fields=None, template=None, in_sitemap=True, **page_context):
         fields = fields or {}
         alternates = self._alternates(kind, fields)
-        if lang == self.languages[0]:
+        if in_sitemap and lang == self.languages[0]:
             self.sitemap_pages.append(alternates)
         writer.write_file(
             self.urls.save_as(kind, lang=lang, **fields),
-            self.get_template(kind),
+            self.get_template(template or kind),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             url=alternates[lang],

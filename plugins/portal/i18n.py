@@ -65,6 +65,15 @@ class Localizer:
             return str(value)
         return format_date(value, format="long", locale=self.locale(lang))
 
+    def month_name(self, lang: str, month: int) -> str:
+        """The month on its own, as a heading ("Сакавік", "Март", "March")."""
+        name = format_date(datetime.date(2000, month, 1), format="LLLL", locale=self.locale(lang))
+        return name[:1].upper() + name[1:]
+
+    def day_month(self, lang: str, value: datetime.date) -> str:
+        """A date without the year ("14 сакавіка", "14 марта", "14 March")."""
+        return format_date(value, format="d MMMM", locale=self.locale(lang))
+
     def pick(self, lang: str, value: Localized | None):
         return value.pick(lang, self.fallbacks(lang)) if value else None
 
@@ -93,6 +102,14 @@ class Localizer:
         @pass_context
         def date(context, value):
             return localizer.date(localizer.lang_of(context), value)
+
+        @pass_context
+        def month_name(context, month):
+            return localizer.month_name(localizer.lang_of(context), month)
+
+        @pass_context
+        def day_month(context, value):
+            return localizer.day_month(localizer.lang_of(context), value)
 
         @pass_context
         def l10n(context, value):
@@ -129,7 +146,8 @@ class Localizer:
 
         env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
                            gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
-        env.filters.update(number=number, date=date, l10n=l10n, plain=plain, language_name=language_name)
+        env.filters.update(number=number, date=date, month_name=month_name, day_month=day_month, l10n=l10n, plain=plain,
+                           language_name=language_name)
 
 
 def _interpolate(context, text, variables):

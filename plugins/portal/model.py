@@ -33,11 +33,22 @@ class Region:
 
 
 @dataclass(eq=False)
+class InstitutionType:
+    id: str
+    label: Localized
+
+
+@dataclass(eq=False)
 class Institution:
     id: str
-    kind: str
+    type: InstitutionType
     name: Localized
-    address: str | None
+    address: list[str]  # the lines of the envelope address, in Cyrillic, without the country
+    city: str
+    region: Region | None
+    source: str
+    checked: datetime.date | int  # a date, or only the year of the publication
+    recheck: bool  # the address is taken from an older publication: check before sending
     source_path: str
 
 
@@ -57,6 +68,10 @@ class Person:
     articles: list[str] = field(default_factory=list)
     sentence: Localized | None = None
     institution: Institution | None = None
+    letter_name: str | None = None  # the name as the institution knows it, in Cyrillic
+    letters: bool = True  # false where letters must not be sent (the family asks, for example)
+    letters_note: Localized | None = None  # why not
+    aliases: list[str] = field(default_factory=list)  # ids this person had before
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
@@ -64,6 +79,27 @@ class Person:
     @property
     def is_public(self) -> bool:
         return self.visibility == "public"
+
+    @property
+    def letters_blocked_by(self) -> str | None:
+        """Why no letter can be sent: "declined", "not-held" or "no-institution"; None if one can."""
+        if not self.letters:
+            return "declined"
+        if not self.category.held:
+            return "not-held"
+        if self.institution is None:
+            return "no-institution"
+        return None
+
+    def envelope(self, country: str) -> list[str]:
+        """The envelope address in the order it is written: institution, street, postcode and
+        town, country, recipient (with the year of birth)."""
+        if self.letters_blocked_by:
+            return []
+        recipient = self.letter_name or self.name.values.get("ru") or self.name.values.get("be")
+        if self.birth_year:
+            recipient += f", {self.birth_year} г.р."
+        return [*self.institution.address, country, recipient]
 
     @property
     def birth_year(self) -> int | None:

@@ -18,9 +18,11 @@ from .problems import Problem
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
-    "detained", "articles", "sentence", "institution", "photo", "sources", "updated",
-    "story_lang",
+    "detained", "articles", "sentence", "institution", "letter_name", "letters", "letters_note",
+    "photo", "sources", "updated", "aliases", "story_lang",
 ]
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]")
+_LATIN = re.compile(r"[A-Za-z]")
 VISIBILITIES = ["public", "counted"]
 GENDERS = ["male", "female"]
 # An article of the Criminal Code as records write it: 342, 342-1 (part 1), 361-1-2.
@@ -79,6 +81,13 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
                                 fix='write the articles as a list of numbers, e.g. articles: ["342-1", "130-3"].')
     sentence = fields.localized("sentence", refs.languages, allow_plain=True)
     institution = fields.choice("institution", refs.institutions, where=" (the files in content/institutions/)")
+    letter_name = fields.text("letter_name")
+    if letter_name and (_LATIN.search(letter_name) or not _CYRILLIC.search(letter_name)):
+        fields.problem("letter_name", "the name for the envelope must be in Cyrillic.",
+                       "write it as the institution knows it, e.g. letter_name: Иванов Иван Иванович.")
+    letters = fields.boolean("letters", default=True)
+    letters_note = fields.localized("letters_note", refs.languages)
+    aliases = fields.text_list("aliases", ID_PATTERN, fix="list the ids this person had before, e.g. aliases: [ivan-ivanov].")
     photo = _photo(fields, refs)
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", refs.languages)
@@ -88,6 +97,12 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
         if value and birth_year and value.year < birth_year:
             fields.problem(key, f"{key} ({value.isoformat()}) is before the year of birth ({birth_year}).",
                            "check both dates.")
+
+    if (visibility == "public" and letters and category and category.held and institution and name
+            and not letter_name and not any(_CYRILLIC.search(name.values.get(lang, "")) for lang in ("ru", "be"))):
+        fields.problem("letter_name", "letters go to this person, but there is no name in Cyrillic for the envelope.",
+                       "add the name as the institution knows it, e.g. letter_name: Иванов Иван Иванович.",
+                       line=record.line_of("institution"))
 
     parts, unknown = story.split_languages(record.body, record.body_line, story_lang, refs.languages)
     for line, lang in unknown:
@@ -112,6 +127,10 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
         articles=articles,
         sentence=sentence,
         institution=institution,
+        letter_name=letter_name,
+        letters=letters,
+        letters_note=letters_note,
+        aliases=aliases,
         photo=photo,
         sources=sources,
         story=Localized({lang: story.render(text) for lang, text in parts.items()}) if parts else None,

@@ -9,7 +9,8 @@ import datetime
 import os
 from pathlib import Path
 
-from .datafiles import load_categories, load_institutions, load_regions, load_statement_figures
+from .datafiles import (load_categories, load_institution_types, load_institutions, load_regions,
+                        load_statement_figures)
 from .model import Site
 from .people import References, read_person
 from .problems import ContentError, Problem
@@ -33,8 +34,12 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     problems += found
     regions, found = load_regions(data_dir / "regions.yaml", shown_path(data_dir / "regions.yaml"), languages, today)
     problems += found
+    types_file = data_dir / "institution-types.yaml"
+    institution_types, found = load_institution_types(types_file, shown_path(types_file), languages, today)
+    problems += found
     institutions_dir = content / settings["PORTAL_INSTITUTIONS_PATH"]
-    institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), languages, regions, today)
+    institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), languages,
+                                            institution_types, regions, today)
     problems += found
 
     figures_file = data_dir / settings["PORTAL_STATEMENT_FIGURES_FILE"]
@@ -62,6 +67,7 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
         if person is not None:
             people.append(person)
 
+    problems += _alias_collisions(people, {person.id: first_file_of[person.id] for person in people})
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
@@ -88,3 +94,21 @@ def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -
                                         "person records end in .md (e.g. ivan-ivanau.md); photos go in "
                                         f"{shown_path(photos_dir)}/."))
     return files
+
+
+def _alias_collisions(people, shown_of: dict[str, str]) -> list[Problem]:
+    """An old id must lead to one person only, and never shadow a current id."""
+    problems = []
+    owner: dict[str, object] = {person.id: person for person in people}
+    for person in people:
+        for alias in person.aliases:
+            other = owner.setdefault(alias, person)
+            if other is person and alias == person.id:
+                problems.append(Problem(shown_of[person.id], None, "aliases", f'"{alias}" is this record\'s own id.',
+                                        "list only ids this person had before."))
+            elif other is not person:
+                what = "the id" if alias == other.id else "an old id"
+                problems.append(Problem(shown_of[person.id], None, "aliases",
+                                        f'"{alias}" is already {what} of {shown_of[other.id]}.',
+                                        "an old address can lead to one person only: remove it from one of the two records."))
+    return problems

@@ -1,0 +1,210 @@
+"""Letters: envelope addresses, institution pages, birthdays, the random pick and old links."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import build, person, read, serve
+
+LANGS = ["be", "ru", "en"]
+
+COLONY = """\
+id: ik-test
+type: colony
+name:
+  be: Папраўчая калонія № 99, Гомель
+  ru: Исправительная колония № 99, Гомель
+  en: Penal colony No. 99, Gomel
+address: |
+  ИК № 99
+  ул. Антошкина, 3
+  246035, г. Гомель
+city: Гомель
+region: gomel
+source: https://example.org/addresses
+checked: 2023-05-02
+"""
+
+FILES = {
+    "institutions/ik-test.yaml": COLONY,
+    # Can receive letters: full date of birth, the name the colony knows, an old id.
+    "people/ivan-ivanau.md": person(
+        "custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}, born="1985-03-14",
+        institution="ik-test", letter_name="Иванов Иван Петрович", aliases="[ivan-ivanov]", updated="2024-01-10"),
+    # Can receive letters, only the year of birth known: no birthday entry, the year on the envelope.
+    "people/anna-bely.md": person("custody", name={"ru": "Анна Белая", "en": "Anna Bely"}, born="1990", institution="ik-test"),
+    # Held there, but the family asks not to write.
+    "people/piotr-no.md": person("custody", name={"be": "Пётр Ня", "en": "Piotr Nia"}, born="1970-03-01",
+                                 institution="ik-test", letters="false",
+                                 letters_note={"en": "The family asks not to write for now."}),
+    # Held, place unknown.
+    "people/olga-where.md": person("custody", name={"ru": "Ольга Где", "en": "Olga Gde"}, born="1991-07-07"),
+    # Not held any more.
+    "people/pavel-free.md": person("pardoned", name={"ru": "Павел Вольный", "en": "Pavel Volny"}, born="1980-03-03",
+                                   institution="ik-test"),
+    # Counted, never named: in no list, no JSON, no birthday.
+    "people/secret.md": person("custody", visibility="counted", born="1975-03-20", institution="ik-test"),
+}
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("letters"), FILES, ("data", "pages"))
+
+
+def text_of(fragment: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def letter_section(page: str) -> str:
+    return page.split('<section id="letter"', 1)[1].split("</section>", 1)[0]
+
+
+def envelope_lines(page: str) -> list[str]:
+    block = letter_section(page).split('<p class="envelope" id="envelope"', 1)[1].split("</p>", 1)[0]
+    return [html.unescape(line.strip()) for line in block.split(">", 1)[1].split("<br>")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_envelope_is_in_cyrillic_in_the_order_it_is_written(output, lang):
+    page = read(output, f"{lang}/people/ivan-ivanau/index.html")
+    assert envelope_lines(page) == ["ИК № 99", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь",
+                                    "Иванов Иван Петрович, 1985 г.р."]
+    assert 'lang="ru" translate="no"' in letter_section(page)
+    assert envelope_lines(read(output, f"{lang}/people/anna-bely/index.html"))[-1] == "Анна Белая, 1990 г.р."
+    # The copy and print buttons exist but wait for the script; the address needs no script.
+    assert '<p class="letter-actions" hidden>' in page and "theme/js/letters.js" in page
+    assert f'href="../../../{lang}/how-to-write/"' in letter_section(page)
+    assert "example.org" in letter_section(page)  # where the address comes from
+
+
+@pytest.mark.parametrize("lang, person_id, words", [
+    ("en", "piotr-no", ["Please do not send letters to Piotr Nia at the moment.", "The family asks not to write for now."]),
+    ("en", "olga-where", ["Where Olga Gde is held is not known to us", "If you know, please add it."]),
+    ("en", "pavel-free", ["Pavel Volny is not held in a place of detention at the moment"]),
+    ("ru", "olga-where", ["Мы не знаем, где содержится Ольга Где"]),
+    ("be", "pavel-free", ["Павел Вольный цяпер не ўтрымліваецца ў месцы несвабоды"]),
+])
+def test_where_no_letter_can_go_the_section_says_why(output, lang, person_id, words):
+    section = letter_section(read(output, f"{lang}/people/{person_id}/index.html"))
+    assert 'class="envelope"' not in section
+    for phrase in words:
+        assert phrase in text_of(section)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_institution_page_lists_its_public_people(output, lang):
+    page = read(output, f"{lang}/institutions/ik-test/index.html")
+    for person_id in ("ivan-ivanau", "anna-bely", "piotr-no", "pavel-free"):
+        assert f'people/{person_id}/#letter"' in page
+    assert "secret" not in page and "olga-where" not in page
+    assert "246035, г. Гомель" in page
+    listing = read(output, f"{lang}/institutions/index.html")
+    assert 'institutions/ik-test/"' in listing and '<td class="number">4</td>' in listing
+
+
+def test_birthdays_by_month_with_anchors(output):
+    for lang in LANGS:
+        page = read(output, f"{lang}/birthdays/index.html")
+        anchors = re.findall(r'<section id="([a-z]+)" class="month"', page)
+        assert anchors == ["january", "february", "march", "april", "may", "june", "july", "august",
+                           "september", "october", "november", "december"]
+    page = read(output, "ru/birthdays/index.html")
+    march = page.split('<section id="march"', 1)[1].split("</section>", 1)[0]
+    assert "<h2 id=\"march-heading\">Март" in march
+    assert "14 марта" in march and 'people/ivan-ivanau/#letter"' in march
+    # Not listed: only a year of birth, letters declined, not held, counted-only, place unknown.
+    for person_id in ("anna-bely", "piotr-no", "pavel-free", "secret", "olga-where"):
+        assert person_id not in page
+    assert '<h2 id="march-heading">Сакавік' in read(output, "be/birthdays/index.html")
+
+
+def test_the_random_pick_chooses_only_public_people_who_can_receive_letters(output):
+    data = json.loads(read(output, "data/letters.json"))
+    assert data["people"] == ["anna-bely", "ivan-ivanau"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_old_id_redirects_to_the_person(output, lang):
+    page = read(output, f"{lang}/people/ivan-ivanov/index.html")
+    assert '<link rel="canonical" href="../../../' + lang + '/people/ivan-ivanau/">' in page
+    assert f'content="0; url=../../../{lang}/people/ivan-ivanau/"' in page
+    assert "ivan-ivanov" not in read(output, f"{lang}/people/index.html")
+
+
+def test_redirect_keeps_the_anchor_and_copy_and_print_work_in_chromium(browser, output):
+    with serve(output) as url:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        page = context.new_page()
+        page.goto(f"{url}/en/people/ivan-ivanov/#letter")
+        page.wait_for_url(f"{url}/en/people/ivan-ivanau/#letter")
+
+        page.get_by_role("button", name="Copy the address").click()
+        expect(page.locator(".letter-actions [role=status]")).to_have_text("The address is copied.")
+        assert page.evaluate("navigator.clipboard.readText()") == (
+            "ИК № 99\nул. Антошкина, 3\n246035, г. Гомель\nБеларусь\nИванов Иван Петрович, 1985 г.р.")
+
+        page.evaluate("window.print = () => {}")
+        page.get_by_role("button", name="Print the address and a letter sheet").click()
+        page.emulate_media(media="print")
+        assert page.locator("#envelope").is_visible()
+        assert page.locator(".letter-sheet").is_visible()
+        for hidden in (".site-header", "h1", ".facts", "#letter > p:not(.envelope)"):
+            assert not page.locator(hidden).first.is_visible(), hidden
+        context.close()
+
+
+def test_without_javascript_the_address_is_there_and_the_buttons_are_not(browser, output):
+    with serve(output) as url:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{url}/be/people/ivan-ivanau/")
+        assert "246035, г. Гомель" in page.locator("#envelope").inner_text()
+        assert not page.get_by_role("button").count()
+        context.close()
+
+
+def test_this_month_is_marked_and_the_random_button_picks_someone(browser, output):
+    with serve(output) as url:
+        page = browser.new_page()
+        page.clock.set_fixed_time("2026-03-10T12:00:00")
+        page.goto(f"{url}/en/birthdays/")
+        assert page.locator("#march").get_attribute("class") == "month current"
+        assert page.locator("#march .this-month").is_visible()
+        assert page.locator(".month.current").count() == 1
+        page.get_by_role("button", name="Write to someone who gets few letters").click()
+        page.wait_for_url(re.compile(r"/en/people/(anna-bely|ivan-ivanau)/#letter$"))
+        page.close()
+
+
+@pytest.mark.parametrize("files, path, field, words", [
+    ({"people/a.md": person("custody", name={"en": "A"}, aliases="[b]"), "people/b.md": person("custody", name={"en": "B"})},
+     "people/a.md", "aliases", '"b" is already the id of'),
+    ({"people/a.md": person("custody", name={"en": "A"}, aliases="[old]"),
+      "people/c.md": person("custody", name={"en": "C"}, aliases="[old]")},
+     "people/c.md", "aliases", '"old" is already an old id of'),
+    ({"people/a.md": person("custody", name={"en": "A"}, aliases="[Old_Id]")}, "people/a.md", "aliases", "is not a valid entry"),
+    ({"institutions/ik-test.yaml": COLONY, "people/a.md": person("custody", name={"en": "Anna"}, institution="ik-test")},
+     "people/a.md", "letter_name", "no name in Cyrillic for the envelope"),
+    ({"people/a.md": person("custody", name={"en": "A"}, letter_name="Ivanov Ivan")}, "people/a.md", "letter_name",
+     "must be in Cyrillic"),
+    ({"people/a.md": person("custody", name={"en": "A"}, letters="maybe")}, "people/a.md", "letters", "is not true or false"),
+    ({"institutions/ik-test.yaml": COLONY.replace("ул. Антошкина", "ul. Antoshkina")}, "institutions/ik-test.yaml",
+     "address", "has Latin letters"),
+    ({"institutions/ik-test.yaml": COLONY.replace("246035, ", "")}, "institutions/ik-test.yaml", "address", "no Belarusian postcode"),
+    ({"institutions/ik-test.yaml": COLONY.replace("type: colony", "type: camp")}, "institutions/ik-test.yaml", "type",
+     '"camp" is not a known type'),
+    ({"institutions/ik-test.yaml": COLONY.replace("source: https://example.org/addresses\n", "")},
+     "institutions/ik-test.yaml", "source", 'the required key "source" is missing'),
+])
+def test_letter_data_that_is_wrong_stops_the_build(tmp_path, monkeypatch, files, path, field, words):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        build(tmp_path, files)
+    problems = [p for p in stopped.value.problems if p.path == f"content/{path}" and p.field == field]
+    assert problems and words in str(problems[0]), str(stopped.value)
