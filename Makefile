@@ -13,13 +13,16 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test devserver publish translations lock clean
+.PHONY: help html test check person devserver publish offline translations lock clean
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
 	@echo "make test          set up the test tools (Chromium included) and run the tests"
+	@echo "make check         check all content (people, institutions, signatories, data) without building"
+	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
+	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
 	@echo "make clean         remove the build output and the virtualenv"
 
@@ -43,11 +46,24 @@ html: $(BIN)/.runtime
 test: $(BIN)/.test $(CHROMIUM)
 	$(BIN)/python -m pytest tests
 
+check: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
+
+person: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.new_person --settings $(CONF) \
+	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
+	    --status "$(STATUS)" --counted "$(COUNTED)"
+
 devserver: $(BIN)/.runtime
 	$(PELICAN) --autoreload --listen $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
 
 publish: $(BIN)/.runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+
+offline: $(BIN)/.runtime
+	PORTAL_INDEX_URLS=1 $(PELICAN) $(CONTENT) -o output-offline -s $(PUBLISHCONF)
+	cd output-offline && ../$(BIN)/python -m zipfile -c ../portal-offline.zip .
+	@echo "Open output-offline/index.html, or share portal-offline.zip."
 
 # For translators: collect the UI strings from the theme and the plugins into
 # translations/messages.pot and merge them into each language's catalog. The build
@@ -66,4 +82,4 @@ lock: $(BIN)/.runtime
 	  $(BIN)/pip freeze --exclude-editable | grep -viE '^(greenlet|iniconfig|packaging|playwright|pluggy|pytest)=='; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) $(VENV) cache
+	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache

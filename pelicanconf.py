@@ -37,9 +37,12 @@ PORTAL_SIGNATORIES_PATH = "signatories"
 # The statement's own figures (history), shown beside today's totals; in the data folder.
 PORTAL_STATEMENT_FIGURES_FILE = "statement-2021.yaml"
 
-# Where "suggest a correction" leads: the record's source file in the repository.
+# The repository on its git host. "Suggest a correction" opens the record in the host's file
+# editor; "add information" opens the prefilled issue form. Another host: change these.
 REPOSITORY_URL = os.environ.get("PORTAL_REPOSITORY_URL", "https://github.com/politprisoners-by/portal")
-CORRECTION_URL = REPOSITORY_URL + "/blob/main/content/{source}"
+CORRECTION_URL = REPOSITORY_URL + "/edit/main/content/{source}"
+ADD_INFORMATION_URL = REPOSITORY_URL + "/issues/new?template=add-information.yml&title={title}&person={id}"
+OFFER_HELP_URL = REPOSITORY_URL + "/issues/new?template=offer-help.yml"
 # How an organisation joins the statement: a new file by pull request, or the issue form.
 SIGNATORY_NEW_FILE_URL = REPOSITORY_URL + "/new/main/content/signatories"
 JOIN_ISSUE_URL = REPOSITORY_URL + "/issues/new?template=join-statement.yml"
@@ -52,6 +55,9 @@ LETTER_COUNTRY = "Беларусь"
 
 # The portal's pages. {lang} is a language code, {id} a person's or category's id.
 ROOT_SAVE_AS = "index.html"
+NOT_FOUND_SAVE_AS = "404.html"
+HELP_URL = "{lang}/help/"
+HELP_SAVE_AS = "{lang}/help/index.html"
 HOME_URL = "{lang}/"
 HOME_SAVE_AS = "{lang}/index.html"
 PEOPLE_URL = "{lang}/people/"
@@ -104,3 +110,11 @@ MARKDOWN = {
 # Every value is escaped unless marked safe: names and notes come from contributors.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 READERS = {"rst": None, "htm": None, "html": None}  # content is Markdown and YAML only
+
+# A copy opened from disk (file://) has no server to turn "people/" into "people/index.html":
+# with PORTAL_INDEX_URLS=1 (make offline) every link names the file itself.
+if os.environ.get("PORTAL_INDEX_URLS"):
+    for _name in [name for name in globals() if name.endswith("_URL") and name != "REPOSITORY_URL"]:
+        _save_as = _name[: -len("_URL")] + "_SAVE_AS"
+        if isinstance(globals()[_name], str) and globals()[_name].endswith("/") and _save_as in globals():
+            globals()[_name] = globals()[_save_as]

@@ -74,7 +74,10 @@ def links(html: str) -> list[str]:
 
 
 def resolve(page: Path, href: str) -> Path:
-    target = (page.parent / href).resolve()
+    # Root-relative links (the 404 page without SITEURL) start at the top of the output.
+    base = page.parent if not href.startswith("/") else next(p for p in page.parents if (p / "index.html").exists()
+                                                              and (p / "404.html").exists())
+    target = (base / href.lstrip("/")).resolve()
     return target / "index.html" if href.endswith("/") else target
 
 
@@ -170,7 +173,9 @@ def test_person_page_shows_the_record(output):
                  "Minsk", "10 August 2020", "438 days in detention as of 22 October 2021", "342-1, 130-3",
                  "5 years, general regime colony", "Pre-trial detention centre No. 1, Minsk",
                  'href="https://example.org/ivan"', "Record last checked: 22 October 2021",
-                 "/blob/main/content/people/ivan-ivanau.md"]:
+                 'href="https://github.com/politprisoners-by/portal/edit/main/content/people/ivan-ivanau.md"',
+                 'href="https://github.com/politprisoners-by/portal/issues/new?template=add-information.yml'
+                 '&amp;title=Information%3A%20ivan-ivanau&amp;person=ivan-ivanau"']:
         assert text in html, text
     ru = read(output, "ru/people/ivan-ivanau/index.html")
     assert "438 дней несвободы на 22 октября 2021\u202fг." in ru

@@ -63,10 +63,15 @@ class PortalGenerator(Generator):
                 self._write(writer, "institution", lang, {"id": institution.id}, institution=institution,
                             people=[p for p in people if p.institution is institution])
             self._write(writer, "birthdays", lang, months=self._birthdays(people))
+            self._write(writer, "help", lang)
             logger.info("Wrote %d person pages in %s", len(people), lang)
         writer.write_file(self.settings["ROOT_SAVE_AS"], self.get_template("root"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
                           alternates=self._alternates("home", {}), page_kind="root")
+        # The host serves the 404 page at any depth, so its links cannot be relative.
+        writer.write_file(self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
+                          relative_urls=False, url="", lang=None,
+                          alternates=self._alternates("people", {}), page_kind="404")
         self._write_json(self.settings["TOTALS_SAVE_AS"], self.totals.as_json(self.site))
         self._write_json(self.settings["LETTERS_SAVE_AS"], {
             "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,

@@ -23,13 +23,11 @@ class Problem:
         return f"{where}:\n    {self.message}\n    Fix: {self.fix}"
 
 
-def format_report(problems: list[Problem]) -> str:
+def format_report(problems: list[Problem], outcome: str = "the site was not built",
+                  again: str = "build again") -> str:
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    head = (
-        f"The content has {count} {noun}; the site was not built. "
-        "Fix each one below and build again."
-    )
+    head = f"The content has {count} {noun}; {outcome}. Fix each one below and {again}."
     return "\n\n".join([head, *(str(p) for p in sorted(problems, key=_order))]) + "\n"
 
 

@@ -1,0 +1,43 @@
+"""`make check`: validates all content without building the site.
+
+    python -m portal.check [--settings pelicanconf.py] [--content content]
+
+Runs exactly the checks of the build (it calls the same loader) and prints every problem
+at once, with the file, line, field and fix. Exit status 0 when all is well, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from .problems import ContentError, format_report
+from .site import load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py", help="the Pelican settings file")
+    parser.add_argument("--content", default=None, help="the content folder (default: PATH of the settings)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    settings = read_settings(args.settings)
+    content = Path(args.content or settings["PATH"])
+    try:
+        site = load_site(content, settings)
+    except ContentError as error:
+        print(format_report(error.problems, outcome="the site cannot be built", again="run make check again"),
+              file=sys.stderr)
+        return 1
+    public = len(site.public_people)
+    print(f"All content is valid: {len(site.people)} people ({public} public, {len(site.people) - public} counted only), "
+          f"{len(site.institutions)} institutions, {len(site.signatories)} signatories "
+          f"({time.perf_counter() - started:.1f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
