@@ -79,7 +79,8 @@ translations: $(BIN)/.runtime
 # Re-pin the runtime packages after changing a version on purpose.
 lock: $(BIN)/.runtime
 	{ echo '# Pinned runtime packages for `make html` (regenerate with: make lock).'; \
-	  $(BIN)/pip freeze --exclude-editable | grep -viE '^(greenlet|iniconfig|packaging|playwright|pluggy|pytest)=='; } > requirements.txt
+	  $(BIN)/pip freeze --exclude-editable \
+	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
 	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache

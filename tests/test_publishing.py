@@ -1,17 +1,21 @@
 """Publishing anywhere: the help and 404 pages, a mirror under a sub-path, a copy opened from disk."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import re
 import subprocess
 import threading
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build, person, read, write_content
 
 LANGS = ["be", "ru", "en"]
+LINKCHECKER_CONFIG = Path(__file__).parent / "fixtures" / "linkcheckerrc"
 FILES = {
     "people/ivan-ivanau.md": person("custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}),
     "people/olga-where.md": person("released", name={"en": "Olga Where"}),
@@ -50,16 +54,19 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return "/nonexistent"
         return super().translate_path(path[len("/mirror"):])
 
+    def end_headers(self):
+        # LinkChecker waits 0.1-0.6 s between requests to a host unless it answers with this
+        # header (linkcheck/checker/httpurl.py); then `maxrequestspersecond` applies.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 def test_a_mirror_under_a_sub_path_works_in_chromium(browser, output):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(output)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/mirror"
     failed = []
-    try:
+    with mirror(output) as base:
         page = browser.new_page()
         page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
         page.goto(f"{base}/")
@@ -71,9 +78,41 @@ def test_a_mirror_under_a_sub_path_works_in_chromium(browser, output):
         assert page.url == f"{base}/be/people/ivan-ivanau/"
         assert page.locator("h1").inner_text() == "Іван Іванаў"
         page.close()
+    assert not failed
+
+
+@contextlib.contextmanager
+def mirror(output):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(output)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/mirror"
     finally:
         httpd.shutdown()
-    assert not failed
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor_under_a_sub_path(output):
+    with mirror(output) as base:
+        result = subprocess.run([str(ROOT / ".venv" / "bin" / "linkchecker"), "--config", str(LINKCHECKER_CONFIG),
+                                 f"{base}/"], capture_output=True, text=True)
+    assert result.returncode == 0 and " 0 warnings found" in result.stdout, result.stdout[-4000:]
+    checked = int(re.search(r"(\d+) links? in \d+ URLs? checked", result.stdout).group(1))
+    assert checked > 200  # every page was reached
+
+
+def test_linkchecker_would_find_a_broken_link(output, tmp_path):
+    """The check above can fail: a page with a missing target and a missing anchor."""
+    broken = tmp_path / "site"
+    (broken / "en").mkdir(parents=True)
+    (broken / "index.html").write_text('<!doctype html><title>t</title><a href="en/">en</a>', encoding="utf-8")
+    (broken / "en" / "index.html").write_text(
+        '<!doctype html><title>t</title><a href="missing/">x</a> <a href="../index.html#nowhere">y</a>', encoding="utf-8")
+    with mirror(broken) as base:
+        result = subprocess.run([str(ROOT / ".venv" / "bin" / "linkchecker"), "--config", str(LINKCHECKER_CONFIG),
+                                 f"{base}/"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Error: 404 File not found" in result.stdout
+    assert "Anchor `nowhere' (decoded: `nowhere') not" in result.stdout
 
 
 def test_a_copy_opened_from_disk_links_to_files(tmp_path, browser):

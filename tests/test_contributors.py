@@ -1,0 +1,124 @@
+"""What contributors run and read: make check, make person, the repository's forms and guides."""
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, person, write_content
+from portal.new_person import main as new_person
+from portal.site import load_site
+from pelican.settings import read_settings
+
+SETTINGS = str(ROOT / "pelicanconf.py")
+
+
+def run_check(content: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "portal.check", "--settings", SETTINGS, "--content", str(content)],
+                          capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins")})
+
+
+def test_make_check_passes_on_the_project_content():
+    result = subprocess.run(["make", "-s", "check"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"All content is valid: \d+ people \(\d+ public, \d+ counted only\), \d+ institutions, 58 signatories",
+                    result.stdout)
+
+
+def test_make_check_prints_every_problem_at_once_and_fails(tmp_path):
+    content = write_content(tmp_path, {
+        "people/a.md": person("custdy", name={"en": "A"}),
+        "people/b.md": person("custody", name={"en": "B"}, born="2099-01-01"),
+        "signatories/x.yaml": "name: X\nname_lang: en\nkind: club\njoined: 2024-01-01\n",
+    })
+    result = run_check(content)
+    assert result.returncode == 1
+    assert result.stderr.startswith("The content has 3 problems; the site cannot be built. "
+                                    "Fix each one below and run make check again.")
+    assert 'content/people/a.md, line 4, field "status":\n    "custdy" is not a known status.\n    Fix: did you mean "custody"?' \
+        in result.stderr
+    assert 'content/people/b.md, line 4, field "born"' in result.stderr
+    assert 'content/signatories/x.yaml, line 3, field "kind"' in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_make_person_writes_a_valid_file_with_every_optional_key_commented_out(tmp_path, capsys):
+    content = write_content(tmp_path, {})
+    code = new_person(["--settings", SETTINGS, "--content", str(content), "--id", "ivan-ivanau",
+                       "--name-be", "Іван Іванаў", "--name-ru", "Иван Иванов", "--name-en", "Ivan Ivanau",
+                       "--status", "custody"])
+    assert code == 0
+    text = (content / "people" / "ivan-ivanau.md").read_text(encoding="utf-8")
+    for key in ("born", "gender", "region", "status_since", "detained", "articles", "sentence", "institution",
+                "letter_name", "letters", "photo", "sources", "aliases"):
+        assert re.search(rf"^# {key}: ", text, re.M), key
+    assert f"updated: {datetime.date.today().isoformat()}" in text
+    assert "make check" in capsys.readouterr().out
+    site = load_site(content, read_settings(SETTINGS))
+    [record] = site.people
+    assert record.name.values == {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}
+    # Uncommenting an example line keeps the file valid.
+    path = content / "people" / "ivan-ivanau.md"
+    path.write_text(text.replace("# born: 1985-03-14", "born: 1985-03-14").replace("# articles:", "articles:"), encoding="utf-8")
+    assert load_site(content, read_settings(SETTINGS)).people[0].articles == ["342-1"]
+
+
+def test_make_person_for_a_counted_record_writes_no_name(tmp_path):
+    content = write_content(tmp_path, {})
+    assert new_person(["--settings", SETTINGS, "--content", str(content), "--id", "counted-1", "--counted", "yes",
+                       "--status", "released"]) == 0
+    text = (content / "people" / "counted-1.md").read_text(encoding="utf-8")
+    assert "visibility: counted" in text and "name" not in text.split("---")[1].replace("named nowhere", "")
+    assert not load_site(content, read_settings(SETTINGS)).people[0].is_public
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--id", "ivan-ivanau", "--name-en", "Ivan", "--status", "prison"], '"prison" is not a status'),
+    (["--id", "Ivan Ivanau", "--name-en", "Ivan", "--status", "custody"], "is not a valid id"),
+    (["--id", "taken", "--name-en", "Ivan", "--status", "custody"], 'the id "taken" is already used'),
+    (["--id", "old-taken", "--name-en", "Ivan", "--status", "custody"], 'the id "old-taken" is already used'),
+    (["--status", "custody"], "a public record needs a name"),
+])
+def test_make_person_refuses_what_would_not_be_valid(tmp_path, capsys, args, words):
+    content = write_content(tmp_path, {"people/taken.md": person("custody", name={"en": "T"}, aliases="[old-taken]")})
+    assert new_person(["--settings", SETTINGS, "--content", str(content), *args]) == 1
+    assert words in capsys.readouterr().err
+    assert sorted(p.name for p in (content / "people").iterdir()) == ["taken.md"]
+
+
+def test_the_issue_forms_and_the_workflow_are_valid_and_complete():
+    forms = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+             for path in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if path.stem != "config"}
+    assert set(forms) == {"add-information", "offer-help", "join-statement"}
+    for form in forms.values():
+        assert form["name"] and form["description"] and form["body"]
+        assert all(item["type"] in ("markdown", "input", "textarea", "dropdown") for item in form["body"])
+    # The person page prefills the field with the id "person".
+    assert any(item.get("id") == "person" for item in forms["add-information"]["body"])
+    settings = read_settings(SETTINGS)
+    for url in (settings["ADD_INFORMATION_URL"], settings["OFFER_HELP_URL"], settings["JOIN_ISSUE_URL"]):
+        assert re.search(r"template=([\w-]+)\.yml", url).group(1) in forms
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert {"make check", "make test", "make publish"} <= set(steps)
+    assert "- [ ]" in (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+
+
+def test_contributing_guide_in_three_languages_linking_each_other():
+    guides = {"en": "CONTRIBUTING.md", "be": "CONTRIBUTING.be.md", "ru": "CONTRIBUTING.ru.md"}
+    headings = {}
+    for lang, name in guides.items():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for other, other_name in guides.items():
+            if other != lang:
+                assert f"({other_name})" in text, (name, other_name)
+        for needed in ("make person", "make check", "visibility: counted", "aliases", "content/signatories/",
+                       "content/institutions/", "letter_name"):
+            assert needed in text, (name, needed)
+        headings[lang] = re.findall(r"^## ", text, re.M)
+    assert len(headings["en"]) == len(headings["be"]) == len(headings["ru"]) >= 8
