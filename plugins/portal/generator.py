@@ -2,8 +2,10 @@
 
 generate_context() loads and validates all records (stopping the build on any problem
 before anything is written) and computes the totals; generate_output() writes, for each
-language in one pass, the home page, the people list, a page per status category and a
-page per public person, then the language-neutral files (root page, totals, photos).
+language in one pass, the home page, the people list, a page per status category, a page
+per public person (and a redirect from each of their old ids), the places of detention,
+the birthdays and the help page; then the language-neutral files (root and 404 pages,
+photos, data/*.json, and with SITEURL the sitemap and the feeds).
 """
 from __future__ import annotations
 
@@ -57,11 +59,14 @@ class PortalGenerator(Generator):
                     self._write(writer, "person", lang, {"id": alias}, template="redirect", in_sitemap=False,
                                 target=self.urls.url("person", lang=lang, id=person.id), person=person)
             institutions = sorted(self.site.institutions.values(), key=lambda i: self._name_key(i.name, lang))
-            self._write(writer, "institutions", lang, institutions=institutions,
-                        held={i.id: [p for p in people if p.institution is i] for i in institutions})
+            held = {institution.id: [] for institution in institutions}
+            for person in people:
+                if person.institution is not None:
+                    held[person.institution.id].append(person)
+            self._write(writer, "institutions", lang, institutions=institutions, held=held)
             for institution in institutions:
                 self._write(writer, "institution", lang, {"id": institution.id}, institution=institution,
-                            people=[p for p in people if p.institution is institution])
+                            people=held[institution.id])
             self._write(writer, "birthdays", lang, months=self._birthdays(people))
             self._write(writer, "help", lang)
             logger.info("Wrote %d person pages in %s", len(people), lang)
