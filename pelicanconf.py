@@ -48,7 +48,7 @@ SIGNATORY_NEW_FILE_URL = REPOSITORY_URL + "/new/main/content/signatories"
 JOIN_ISSUE_URL = REPOSITORY_URL + "/issues/new?template=join-statement.yml"
 # A contact for those who cannot use the git host (shown where set).
 CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL")
-CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM")  # a handle without the @
+CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM", "").lstrip("@") or None  # a handle
 
 # The country line of every envelope address (letters go to places of detention in Belarus).
 LETTER_COUNTRY = "Беларусь"

@@ -194,6 +194,8 @@ def test_this_month_is_marked_and_the_random_button_picks_someone(browser, outpu
     ({"people/a.md": person("custody", name={"en": "A"}, letter_name="Ivanov Ivan")}, "people/a.md", "letter_name",
      "must be in Cyrillic"),
     ({"people/a.md": person("custody", name={"en": "A"}, letters="maybe")}, "people/a.md", "letters", "is not true or false"),
+    ({"people/a.md": person("custody", name={"en": "A"}, letters_note={"en": "Why"})}, "people/a.md", "letters_note",
+     "shown only where letters are not possible"),
     ({"institutions/ik-test.yaml": COLONY.replace("ул. Антошкина", "ul. Antoshkina")}, "institutions/ik-test.yaml",
      "address", "has Latin letters"),
     ({"institutions/ik-test.yaml": COLONY.replace("246035, ", "")}, "institutions/ik-test.yaml", "address", "no Belarusian postcode"),

@@ -13,6 +13,7 @@ LANGS = ["be", "ru", "en"]
 PAGES = ["statement", "appendix-1", "appendix-2"]
 SEED_SIGNATORIES = (Path(__file__).parent / "fixtures" / "seed-signatories.txt").read_text(encoding="utf-8").splitlines()
 REAL = ("data", "statements", "signatories")
+ROOT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 PEOPLE = {
     "people/a-custody.md": person("custody", name={"en": "A Custody"}),
@@ -120,6 +121,14 @@ def test_current_totals_stand_beside_the_historical_figures(output, lang):
     assert "Totals today, as of 2 March 2024" in read(output, "en/statement/index.html")
     rows = current_totals(read(output, "be/appendix-1/index.html"))
     assert rows["Палітвязні"] == ("1\u00a0021", "3")
+
+
+def test_a_category_the_statement_did_not_count_has_no_historical_figure(tmp_path):
+    figures = (ROOT_CONTENT / "data" / "statement-2021.yaml").read_text(encoding="utf-8").replace("  pardoned: 9\n", "")
+    output = build(tmp_path, {"data/statement-2021.yaml": figures}, REAL)
+    rows = current_totals(read(output, "en/statement/index.html"))
+    assert rows["Pardoned"] == ("—", "0")
+    assert rows["Subjected to politically motivated persecution"][0] == "278"
 
 
 def names_on(page: str) -> list[str]:

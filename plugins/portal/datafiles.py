@@ -3,12 +3,11 @@ types, institutions and the statement's figures."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
-from .fields import Fields, listing
+from .fields import LATIN, Fields, listing
 from .frontmatter import RecordFile, read_yaml_record
-import re
-
 from .model import Category, Group, Institution, InstitutionType, Region, StatementFigures
 from .problems import Problem
 
@@ -108,7 +107,6 @@ def load_institution_types(path: Path, shown: str, languages: list[str], today: 
 
 
 INSTITUTION_KEYS = ["id", "type", "name", "address", "city", "region", "source", "checked", "recheck"]
-_LATIN = re.compile(r"[A-Za-z]")
 _POSTCODE = re.compile(r"(?<!\d)2\d{5}(?!\d)")  # Belarusian postcodes: six digits, starting with 2
 
 
@@ -162,8 +160,8 @@ def _envelope_address(fields: Fields) -> list[str]:
     if len(lines) < 2:
         fields.problem("address", "the address must have one line per envelope line (institution, street, postcode and town).",
                        f"write it as a block:\n        {example}")
-    elif _LATIN.search(text):
-        fields.problem("address", f'the address has Latin letters ("{_LATIN.search(text).group()}"…): letters are addressed in Cyrillic.',
+    elif latin := LATIN.search(text):
+        fields.problem("address", f'the address has Latin letters ("{latin.group()}"…): letters are addressed in Cyrillic.',
                        "write the address in Russian or Belarusian, exactly as it goes on the envelope.")
     elif not _POSTCODE.search(text):
         fields.problem("address", "the address has no Belarusian postcode (six digits starting with 2).",

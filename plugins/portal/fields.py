@@ -14,6 +14,9 @@ from .localized import Localized
 from .problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Envelope addresses and names are written in Cyrillic (Russian or Belarusian letters).
+LATIN = re.compile(r"[A-Za-z]")
+CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
 

@@ -37,6 +37,7 @@ class PortalGenerator(Generator):
         self.totals = compute_totals(self.site)
         self.urls = Urls(self.settings)
         self.languages = list(self.settings["PORTAL_LANGUAGES"])
+        self.sort_keys = {lang: sort_key_for(options["alphabet"]) for lang, options in self.settings["PORTAL_LANGUAGES"].items()}
         # Other generators' templates (the statement pages) show the totals too.
         self.context["portal_totals"] = self.totals
         self.context["portal_site"] = self.site
@@ -86,7 +87,7 @@ class PortalGenerator(Generator):
         self._write_feeds(writer)
 
     def _sorted(self, people, lang):
-        key = sort_key_for(self.settings["PORTAL_LANGUAGES"][lang]["alphabet"])
+        key = self.sort_keys[lang]
         names = {p.id: key(surname_first(self._pick(p.name, lang))) for p in people}
         return sorted(people, key=lambda p: (names[p.id], p.id))
 
@@ -94,7 +95,7 @@ class PortalGenerator(Generator):
         return localized.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value
 
     def _name_key(self, localized, lang):
-        return sort_key_for(self.settings["PORTAL_LANGUAGES"][lang]["alphabet"])(self._pick(localized, lang))
+        return self.sort_keys[lang](self._pick(localized, lang))
 
     @staticmethod
     def _birthdays(people):

@@ -95,21 +95,12 @@ class Localizer:
             variables.setdefault("num", localizer.number(lang, count))
             return _interpolate(context, text, variables)
 
-        @pass_context
-        def number(context, value):
-            return localizer.number(localizer.lang_of(context), value)
-
-        @pass_context
-        def date(context, value):
-            return localizer.date(localizer.lang_of(context), value)
-
-        @pass_context
-        def month_name(context, month):
-            return localizer.month_name(localizer.lang_of(context), month)
-
-        @pass_context
-        def day_month(context, value):
-            return localizer.day_month(localizer.lang_of(context), value)
+        def in_page_language(format_for):
+            """A filter that formats its value with `format_for(lang, value)` in the page's language."""
+            @pass_context
+            def formatted(context, value):
+                return format_for(localizer.lang_of(context), value)
+            return formatted
 
         @pass_context
         def l10n(context, value):
@@ -146,8 +137,9 @@ class Localizer:
 
         env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
                            gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
-        env.filters.update(number=number, date=date, month_name=month_name, day_month=day_month, l10n=l10n, plain=plain,
-                           language_name=language_name)
+        env.filters.update({name: in_page_language(getattr(localizer, name))
+                            for name in ("number", "date", "month_name", "day_month")})
+        env.filters.update(l10n=l10n, plain=plain, language_name=language_name)
 
 
 def _interpolate(context, text, variables):

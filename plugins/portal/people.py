@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from . import story
-from .fields import ID_PATTERN, Fields
+from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .localized import Localized
 from .model import Category, Institution, Person, Region
@@ -21,8 +21,6 @@ PERSON_KEYS = [
     "detained", "articles", "sentence", "institution", "letter_name", "letters", "letters_note",
     "photo", "sources", "updated", "aliases", "story_lang",
 ]
-_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]")
-_LATIN = re.compile(r"[A-Za-z]")
 VISIBILITIES = ["public", "counted"]
 GENDERS = ["male", "female"]
 # An article of the Criminal Code as records write it: 342, 342-1 (part 1), 361-1-2.
@@ -82,11 +80,14 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
     sentence = fields.localized("sentence", refs.languages, allow_plain=True)
     institution = fields.choice("institution", refs.institutions, where=" (the files in content/institutions/)")
     letter_name = fields.text("letter_name")
-    if letter_name and (_LATIN.search(letter_name) or not _CYRILLIC.search(letter_name)):
+    if letter_name and (LATIN.search(letter_name) or not CYRILLIC.search(letter_name)):
         fields.problem("letter_name", "the name for the envelope must be in Cyrillic.",
                        "write it as the institution knows it, e.g. letter_name: Иванов Иван Иванович.")
     letters = fields.boolean("letters", default=True)
     letters_note = fields.localized("letters_note", refs.languages)
+    if letters_note and letters:
+        fields.problem("letters_note", "the note is shown only where letters are not possible.",
+                       "add 'letters: false' if no one should write, or remove the note.")
     aliases = fields.text_list("aliases", ID_PATTERN, fix="list the ids this person had before, e.g. aliases: [ivan-ivanov].")
     photo = _photo(fields, refs)
     sources = fields.urls("sources")
@@ -99,7 +100,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
                            "check both dates.")
 
     if (visibility == "public" and letters and category and category.held and institution and name
-            and not letter_name and not any(_CYRILLIC.search(name.values.get(lang, "")) for lang in ("ru", "be"))):
+            and not letter_name and not any(CYRILLIC.search(name.values.get(lang, "")) for lang in ("ru", "be"))):
         fields.problem("letter_name", "letters go to this person, but there is no name in Cyrillic for the envelope.",
                        "add the name as the institution knows it, e.g. letter_name: Иванов Иван Иванович.",
                        line=record.line_of("institution"))
