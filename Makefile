@@ -70,7 +70,7 @@ offline: $(BIN)/.runtime
 # compiles the catalogs itself; `make test` fails while any message is untranslated.
 translations: $(BIN)/.runtime
 	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
-	    -k gettext_in:2 -k ngettext_in:2,3 --project portal --output-file translations/messages.pot .
+	    -k gettext_in:2 -k ngettext_in:2,3 -k plural_forms:1,2 --project portal --output-file translations/messages.pot .
 	$(BIN)/pybabel update --input-file translations/messages.pot \
 	    --output-dir translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --directory translations --statistics

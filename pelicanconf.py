@@ -16,15 +16,17 @@ PLUGINS = ["portal"]
 
 # The site's languages, in the order of the language switch. `alphabet` gives the order of
 # lists; `fallback` the languages a missing name or story is taken from; `locale` the
-# Babel locale for numbers and dates.
+# Babel locale for numbers and dates; `short_date` the CLDR pattern of dates in tables.
 DEFAULT_LANG = "be"
 PORTAL_LANGUAGES = {
-    "be": {"name": "Беларуская", "locale": "be", "fallback": ["ru", "en"],
+    "be": {"name": "Беларуская", "locale": "be", "fallback": ["ru", "en"], "short_date": "dd.MM.yyyy",
            "alphabet": "абвгдеёжзійклмнопрстуўфхцчшыьэюя"},
-    "ru": {"name": "Русский", "locale": "ru", "fallback": ["be", "en"],
+    "ru": {"name": "Русский", "locale": "ru", "fallback": ["be", "en"], "short_date": "dd.MM.yyyy",
            "alphabet": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
-    "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"],
-           "alphabet": "abcdefghijklmnopqrstuvwxyz"},
+    "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"], "short_date": "d MMM yyyy",
+           "alphabet": "abcdefghijklmnopqrstuvwxyz",
+           # A name written only in Cyrillic is shown in Latin letters (see portal/translit.py).
+           "transliterate": ["be", "ru"]},
 }
 PORTAL_TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
 
@@ -64,6 +66,20 @@ PEOPLE_URL = "{lang}/people/"
 PEOPLE_SAVE_AS = "{lang}/people/index.html"
 STATUS_URL = "{lang}/status/{id}/"
 STATUS_SAVE_AS = "{lang}/status/{id}/index.html"
+# A status group shares the status pages' address space (group and category ids differ).
+GROUP_URL = "{lang}/status/{id}/"
+GROUP_SAVE_AS = "{lang}/status/{id}/index.html"
+REGIONS_URL = "{lang}/regions/"
+REGIONS_SAVE_AS = "{lang}/regions/index.html"
+REGION_URL = "{lang}/regions/{id}/"
+REGION_SAVE_AS = "{lang}/regions/{id}/index.html"
+# Articles of the Criminal Code ("CODE_": Pelican's own ARTICLE_URL is for blog articles).
+CODE_ARTICLES_URL = "{lang}/articles/"
+CODE_ARTICLES_SAVE_AS = "{lang}/articles/index.html"
+CODE_ARTICLE_URL = "{lang}/articles/{id}/"
+CODE_ARTICLE_SAVE_AS = "{lang}/articles/{id}/index.html"
+SEARCH_URL = "{lang}/search/"
+SEARCH_SAVE_AS = "{lang}/search/index.html"
 PERSON_URL = "{lang}/people/{id}/"
 PERSON_SAVE_AS = "{lang}/people/{id}/index.html"
 INSTITUTIONS_URL = "{lang}/institutions/"
@@ -76,6 +92,8 @@ PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
 TOTALS_SAVE_AS = "data/totals.json"
+# The search index (Pagefind), built from the public records and the text pages.
+SEARCH_INDEX_PATH = "pagefind"
 LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"

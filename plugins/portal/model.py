@@ -33,6 +33,27 @@ class Region:
 
 
 @dataclass(eq=False)
+class Article:
+    """An article of the Criminal Code; `id` is its number as the Code writes it ("342", "361-1")."""
+
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Charge:
+    """An article a person is charged or convicted under, with the part where the record gives it."""
+
+    article: Article
+    part: str | None = None
+
+    @property
+    def code(self) -> str:
+        """As records write it: "342-1" is part 1 of article 342."""
+        return f"{self.article.id}-{self.part}" if self.part else self.article.id
+
+
+@dataclass(eq=False)
 class InstitutionType:
     id: str
     label: Localized
@@ -56,7 +77,7 @@ class Institution:
 class Person:
     id: str
     source_path: str  # relative to the content folder, e.g. "people/ivan-ivanau.md"
-    name: Localized
+    name: Localized  # as written, plus Latin spellings for the languages listed in transliterated_names
     category: Category
     updated: datetime.date
     visibility: str = "public"
@@ -65,7 +86,7 @@ class Person:
     region: Region | None = None
     status_since: datetime.date | None = None
     detained: datetime.date | None = None
-    articles: list[str] = field(default_factory=list)
+    articles: list[Charge] = field(default_factory=list)
     sentence: Localized | None = None
     institution: Institution | None = None
     letter_name: str | None = None  # the name as the institution knows it, in Cyrillic
@@ -75,6 +96,7 @@ class Person:
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
+    transliterated_names: list[str] = field(default_factory=list)  # languages whose name is derived
 
     @property
     def is_public(self) -> bool:
@@ -170,6 +192,7 @@ class Site:
     people: list[Person]  # every record, counted-only included: totals need them
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
+    articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
 
     @property
     def public_people(self) -> list[Person]:
