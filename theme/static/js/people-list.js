@@ -103,6 +103,19 @@
     });
     tbody.appendChild(fragment);
 
+    var asCards = chosen.view === "cards";
+    var cardOf = new Map();
+    scroller.hidden = asCards;
+    cards.hidden = !asCards;
+    cards.textContent = "";
+    if (asCards) {
+      shown.forEach(function (row) {
+        var item = card(row);
+        cardOf.set(row, item);
+        cards.appendChild(item);
+      });
+    }
+
     // The alphabet index leads to the first shown person of each letter, in name order only.
     var byLetter = alphabet && form.elements.sort.value === "name";
     if (alphabet) {
@@ -115,17 +128,10 @@
       alphabet.querySelectorAll("a[data-letter]").forEach(function (link) {
         var row = firsts[link.dataset.letter];
         link.parentNode.hidden = !row;
-        if (row && byLetter) { row.id = "letter-" + link.dataset.letter; }
+        if (row && byLetter) { (asCards ? cardOf.get(row) : row).id = "letter-" + link.dataset.letter; }
       });
     }
 
-    var asCards = chosen.view === "cards";
-    scroller.hidden = asCards;
-    cards.hidden = !asCards;
-    if (asCards) {
-      cards.textContent = "";
-      shown.forEach(function (row) { cards.appendChild(card(row)); });
-    }
     var template = forms[plural.select(shown.length)] || forms.other;
     count.textContent = template.replace("%(num)s", number.format(shown.length));
 
