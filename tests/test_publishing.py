@@ -140,4 +140,8 @@ THEME = {str(ROOT / 'theme')!r}
     assert page.url.endswith("/ru/people/ivan-ivanau/index.html")
     assert page.locator("h1").inner_text() == "Иван Иванов"
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # the CSS loaded
+    # Search cannot load its index from disk: the page says so and leads to the list.
+    page.goto((tmp_path / "out" / "ru" / "search" / "index.html").as_uri())
+    assert page.locator("[data-search-unavailable]").is_visible()
+    assert page.locator("[data-search-unavailable] a").get_attribute("href") == "../../ru/people/index.html"
     page.close()

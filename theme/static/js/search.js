@@ -4,7 +4,13 @@
 (function () {
   "use strict";
   var element = document.querySelector("[data-search]");
-  if (!element || !window.PagefindUI) { return; }
+  if (!element) { return; }
+  if (window.location.protocol === "file:" || !window.PagefindUI) {
+    // A copy opened from disk cannot load the index: say so, and point to the list.
+    element.hidden = true;
+    document.querySelector("[data-search-unavailable]").hidden = false;
+    return;
+  }
   var ui = new window.PagefindUI({
     element: element,
     showImages: true,
