@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import build, person, read, serve
+from conftest import build, jpeg, person, read, serve
 
 LANGS = ["be", "ru", "en"]
 FILES = {
@@ -34,18 +34,10 @@ FILES = {
 IVAN = {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}
 
 
-def _photo() -> bytes:
-    import io
-
-    from PIL import Image
-    stream = io.BytesIO()
-    Image.new("RGB", (300, 400), (120, 90, 90)).save(stream, "JPEG")
-    return stream.getvalue()
-
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("browse"), {**FILES, "people/photos/darya-losik.jpg": _photo()},
+    return build(tmp_path_factory.mktemp("browse"), {**FILES, "people/photos/darya-losik.jpg": jpeg(300, 400, (120, 90, 90))},
                  ("data", "institutions", "statements"))
 
 
@@ -230,9 +222,17 @@ def test_a_filter_page_filters_the_other_properties(browser, server):
     page.close()
 
 
-def search_results(page) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message').textContent.includes('…')")
+def search_results(page, found=True) -> list[str]:
+    if found:
+        page.wait_for_selector(".pagefind-ui__result-link")
+    # The message is empty, then "Searching for …", then the count, with a placeholder for each
+    # result that fills in as its data loads: wait for the count and every result's link.
+    page.wait_for_function("""() => {
+        const message = document.querySelector('.pagefind-ui__message');
+        return message && message.textContent.trim() && !message.textContent.includes('…')
+            && document.querySelectorAll('.pagefind-ui__result').length
+               === document.querySelectorAll('.pagefind-ui__result-link').length;
+    }""")
     return page.eval_on_selector_all(".pagefind-ui__result-link",
                                      "links => links.map(a => new URL(a.href).pathname)")
 
@@ -264,14 +264,14 @@ def test_a_counted_only_person_is_never_found(browser, server, lang):
     for query in ["Secretname", "Сакрэтны Чалавек", "Sakretny", "counted-one"]:
         page.goto(f"{server}/{lang}/search/?q={quote(query)}")
         # The statement's text may match a word; no person may.
-        assert [url for url in search_results(page) if "/people/" in url] == [], query
+        assert [url for url in search_results(page, found=False) if "/people/" in url] == [], query
     page.close()
 
 
 def test_the_search_page_speaks_belarusian(browser, server):
     page = browser.new_page()
     page.goto(f"{server}/be/search/?q={quote('Шчыглюк')}")
-    search_results(page)
+    assert search_results(page, found=False) == []
     assert page.locator(".pagefind-ui__message").inner_text() == "Па запыце Шчыглюк нічога не знойдзена"
     assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Імя, напрыклад Іванаў або Ivanou"
     page.close()
