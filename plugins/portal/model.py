@@ -52,6 +52,14 @@ class Institution:
     source_path: str
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a person's `history`: from `date` on, the person is in `category`."""
+
+    date: datetime.date
+    category: Category
+
+
 @dataclass(eq=False)
 class Person:
     id: str
@@ -75,6 +83,7 @@ class Person:
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
+    history: list[StatusChange] = field(default_factory=list)  # oldest first; see history.py
 
     @property
     def is_public(self) -> bool:
