@@ -9,6 +9,7 @@ copies an unchanged card instead of drawing it again, and a change of layout red
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -43,6 +44,7 @@ class ShareCards:
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
         self._photo_hashes: dict[Path, str] = {}
+        self._used: set[Path] = set()
 
     def write_all(self, site, totals, languages: list[str]) -> int:
         """Writes every card; returns how many were drawn (the others came from the cache)."""
@@ -51,6 +53,10 @@ class ShareCards:
             fallbacks = self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])
             for person in site.public_people:
                 self._person(lang, person, fallbacks)
+        # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
+        # does not grow from build to build.
+        for stale in set(self.cache.glob("*.png")) - self._used:
+            stale.unlink()
         return self.drawn
 
     # The cards
@@ -87,14 +93,19 @@ class ShareCards:
         key = hashlib.sha256(json.dumps([kind, texts, self._photo_hash(photo), self.drawing_hash],
                                         ensure_ascii=False, sort_keys=True).encode()).hexdigest()
         cached = self.cache / f"{key}.png"
+        self._used.add(cached)
         if cached.exists():
             self.copied += 1
         else:
             image = draw(texts, photo)
+            # A fresh image from bare pixels, saved with no info: no text chunk, no EXIF, no time.
+            # A card without a photo has only the inks blended into white: as a palette image it
+            # is a third of the size (about 10 kB), which counts with thousands of people.
+            image = (image.quantize(palette=_text_palette(), dither=Image.Dither.NONE) if photo is None
+                     else Image.frombytes(image.mode, image.size, image.tobytes()))
             self.cache.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".part")
-            # A fresh image from bare pixels, saved with no info: no text chunk, no EXIF, no time.
-            Image.frombytes(image.mode, image.size, image.tobytes()).save(partial, "PNG", optimize=True)
+            image.save(partial, "PNG")
             os.replace(partial, cached)
             self.drawn += 1
         target = os.path.join(self.output_path, save_as)
@@ -111,7 +122,7 @@ class ShareCards:
     # Drawing
 
     def _font(self, weight: str, size: int) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(self.fonts[weight], size, layout_engine=ImageFont.Layout.BASIC)
+        return _font(self.fonts[weight], size)
 
     def _canvas(self, texts: dict) -> tuple[Image.Image, ImageDraw.ImageDraw]:
         image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
@@ -175,6 +186,21 @@ class ShareCards:
             baseline = y + round(size * 0.95) + index * line_height
             draw.text((x, baseline), line, font=font, fill=fill, anchor="ls")
         return baseline + round(size * 0.3)
+
+
+@functools.lru_cache(maxsize=64)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
+
+
+@functools.lru_cache(maxsize=1)
+def _text_palette() -> Image.Image:
+    """The colours of a card without a photo: each ink in 16 steps of anti-aliasing on white."""
+    colours = [tuple(round(ink[k] * step / 15 + BACKGROUND[k] * (1 - step / 15)) for k in range(3))
+               for ink in (ACCENT, TEXT, MUTED) for step in range(16)]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for colour in colours for value in colour])
+    return palette
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
