@@ -19,12 +19,10 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .collation import sort_key_for, surname_first
-from .chart import layout as chart_layout
 from .photos import write_renditions
-from .publications import write_publications
+from .publications import prepare_publications, write_publications
 from .sitemap import sitemap_xml
 from .site import load_site
-from .timeline import history_start, monthly_series
 from .totals import compute_totals
 from .urls import Urls
 
@@ -45,8 +43,7 @@ class PortalGenerator(Generator):
         # Other generators' templates (the statement pages) show the totals too.
         self.context["portal_totals"] = self.totals
         self.context["portal_site"] = self.site
-        self.series = monthly_series(self.site, history_start(self.settings), self.totals.as_of)
-        self.context["portal_chart"] = chart_layout(self.series, self.site.groups)
+        prepare_publications(self)  # the totals over time and their chart
         logger.info("Read %d people (%d public)", len(self.site.people), len(self.site.public_people))
 
     def generate_output(self, writer):
@@ -76,9 +73,6 @@ class PortalGenerator(Generator):
                             people=held[institution.id])
             self._write(writer, "birthdays", lang, months=self._birthdays(people))
             self._write(writer, "help", lang)
-            self._write(writer, "numbers", lang)
-            self._write(writer, "opendata", lang)
-            self._write(writer, "embed_counter", lang, in_sitemap=False)  # a widget for other sites: noindex
             logger.info("Wrote %d person pages in %s", len(people), lang)
         writer.write_file(self.settings["ROOT_SAVE_AS"], self.get_template("root"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
@@ -92,6 +86,10 @@ class PortalGenerator(Generator):
             "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,
             "people": [p.id for p in public if not p.letters_blocked_by],
         })
+        for lang in self.languages:
+            self._write(writer, "numbers", lang)
+            self._write(writer, "opendata", lang)
+            self._write(writer, "embed_counter", lang, in_sitemap=False)  # a widget for other sites: noindex
         write_publications(self, photos)
         self._write_sitemap()
         self._write_feeds(writer)

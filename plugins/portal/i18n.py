@@ -143,14 +143,14 @@ class Localizer:
         def number_in(lang, value):
             return localizer.number(lang, value)
 
-        def date_in(lang, value):
-            return localizer.date(lang, value)
-
         env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
-                           gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in, date_in=date_in)
+                           gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
         env.filters.update({name: in_page_language(getattr(localizer, name))
-                            for name in ("number", "date", "month_name", "day_month", "month_year", "month_short")})
+                            for name in ("number", "date", "month_name", "day_month")})
         env.filters.update(l10n=l10n, plain=plain, language_name=language_name)
+        # The chart's axis and table, and the files for other sites (badges, feeds, cards).
+        env.filters.update({name: in_page_language(getattr(localizer, name)) for name in ("month_year", "month_short")})
+        env.globals.update(date_in=localizer.date)
 
 
 def _interpolate(context, text, variables):

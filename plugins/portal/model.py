@@ -72,6 +72,7 @@ class Person:
     gender: str | None = None
     region: Region | None = None
     status_since: datetime.date | None = None
+    history: list[StatusChange] = field(default_factory=list)  # oldest first; see history.py
     detained: datetime.date | None = None
     articles: list[str] = field(default_factory=list)
     sentence: Localized | None = None
@@ -83,7 +84,6 @@ class Person:
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
-    history: list[StatusChange] = field(default_factory=list)  # oldest first; see history.py
 
     @property
     def is_public(self) -> bool:

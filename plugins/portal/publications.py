@@ -2,7 +2,8 @@
 the totals over time (JSON and CSV), the open data, the counter badges, the share cards and,
 with SITEURL, the Atom feeds of people added and of status changes.
 
-Called once by the portal generator after the pages are written; everything here reads the
+prepare_publications() runs when the portal generator has read the content, and
+write_publications() once it has written the pages; everything here reads the
 validated site and the totals, never the content files.
 """
 from __future__ import annotations
@@ -12,12 +13,19 @@ import logging
 import os
 
 from .badge import badge_svg
+from .chart import layout as chart_layout
 from .opendata import OpenData
 from .peoplefeed import people_feed
 from .sharecards import ShareCards
-from .timeline import series_csv, series_json
+from .timeline import history_start, monthly_series, series_csv, series_json
 
 logger = logging.getLogger(__name__)
+
+
+def prepare_publications(generator) -> None:
+    """In generate_context: the monthly series, and the chart every template may show."""
+    generator.series = monthly_series(generator.site, history_start(generator.settings), generator.totals.as_of)
+    generator.context["portal_chart"] = chart_layout(generator.series, generator.site.groups)
 
 
 def write_publications(generator, photos: dict) -> None:
