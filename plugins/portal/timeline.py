@@ -1,18 +1,20 @@
 """Totals as of any day, and the monthly series the chart and data/totals-history.* show.
 
-The counting rules (README, "Totals over time") are in history.status_on; this module only
-adds records up, so the totals of the newest check date are exactly today's totals.
+The counting rules (README, "Totals over time") are in history.status_on; this module adds the
+records up with compute_totals() itself, so a day's totals have every figure today's have, and
+the totals of the newest check date are exactly today's totals.
 """
 from __future__ import annotations
 
 import calendar
 import csv
+import dataclasses
 import datetime
 import io
 
 from .history import status_on
 from .model import Site
-from .totals import Totals
+from .totals import Totals, compute_totals
 
 
 def history_start(settings: dict) -> datetime.date:
@@ -21,16 +23,25 @@ def history_start(settings: dict) -> datetime.date:
 
 
 def totals_on(site: Site, day: datetime.date) -> Totals:
-    by_category = {category_id: 0 for category_id in site.categories}
-    counted_only = 0
+    """The totals as compute_totals() counts them, of the records as they stood on `day`."""
+    on_day = []
     for person in site.people:
         category = status_on(person, day)
         if category is not None:
-            by_category[category.id] += 1
-            counted_only += not person.is_public
-    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
-    return Totals(as_of=day, total=sum(by_group.values()), by_group=by_group, by_category=by_category,
-                  counted_only=counted_only)
+            on_day.append(_AsOf(person, category))
+    return dataclasses.replace(compute_totals(dataclasses.replace(site, people=on_day)), as_of=day)
+
+
+class _AsOf:
+    """A record as it stood on a day: its category then, everything else as it is."""
+
+    __slots__ = ("person", "category")
+
+    def __init__(self, person, category):
+        self.person, self.category = person, category
+
+    def __getattr__(self, name):
+        return getattr(self.person, name)
 
 
 def series_days(start: datetime.date, as_of: datetime.date | None) -> list[datetime.date]:
