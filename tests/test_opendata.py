@@ -349,3 +349,14 @@ def test_counter_in_an_iframe_and_the_chart_in_chromium(browser, output):
         box = chart.bounding_box()
         assert box["width"] > 500 and box["height"] > 250
         page.close()
+
+
+def test_numbers_and_data_pages_fit_a_small_phone(browser, output):
+    """Nothing sticks out sideways at 320 px: long addresses wrap, the chart scrolls in its frame."""
+    with serve(output) as base:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for lang in LANGS:
+            for path in ["numbers", "data"]:
+                page.goto(f"{base}/{lang}/{path}/")
+                assert page.evaluate("document.documentElement.scrollWidth") == 320, (lang, path)
+        page.close()
