@@ -360,3 +360,11 @@ def test_numbers_and_data_pages_fit_a_small_phone(browser, output):
                 page.goto(f"{base}/{lang}/{path}/")
                 assert page.evaluate("document.documentElement.scrollWidth") == 320, (lang, path)
         page.close()
+
+
+def test_person_page_shows_the_history(output):
+    en = read(output, "en/people/ales-open/index.html")
+    assert "since 1 February 2021" in en  # the last entry's date: the record has no status_since
+    assert re.search(r"<dt>Earlier</dt>\s*<dd><ul class=\"history\">\s*<li>House arrest from 10 August 2020</li>", en)
+    assert "Хатні арышт з 10 жніўня 2020" in read(output, "be/people/ales-open/index.html")
+    assert "Earlier" not in read(output, "en/people/olga-en-only/index.html")

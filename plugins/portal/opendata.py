@@ -83,7 +83,7 @@ class OpenData:
             "sentence": _texts(person.sentence, self.languages),
             "institution": person.institution.id if person.institution else None,
             "letter_name": person.letter_name,
-            "letters": not person.letters_blocked_by,
+            "letters": person.letters,
             "letters_note": _texts(person.letters_note, self.languages),
             "aliases": list(person.aliases),
             "photo": self.absolute(photo[-1].url) if photo else None,

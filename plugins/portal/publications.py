@@ -33,14 +33,14 @@ def write_publications(generator, photos: dict) -> None:
     gettext_in = generator.env.globals["gettext_in"]
     ngettext_in = generator.env.globals["ngettext_in"]
 
-    def write(save_as: str, content) -> None:
+    def write(save_as: str, content: dict | str) -> None:
+        """A dict as JSON, text as it is; UTF-8 with the line ends as given."""
+        if isinstance(content, dict):
+            content = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         target = os.path.join(output, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        mode, data = ("wb", content) if isinstance(content, bytes) else ("w", content)
-        if isinstance(content, dict):
-            data = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-        with open(target, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as stream:
-            stream.write(data)
+        with open(target, "wb") as stream:
+            stream.write(content.encode("utf-8"))
 
     write(settings["TOTALS_HISTORY_SAVE_AS"], series_json(site, generator.series))
     write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], series_csv(site, generator.series))
