@@ -10,8 +10,8 @@ from PIL import Image, UnidentifiedImageError
 
 from . import story
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
-from .history import read_history
 from .frontmatter import read_markdown_record
+from .history import read_history
 from .localized import Localized
 from .model import Category, Institution, Person, Region
 from .problems import Problem
