@@ -13,12 +13,13 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check person devserver publish offline translations lock clean
+.PHONY: help html test check totals person devserver publish offline translations lock clean
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
 	@echo "make test          set up the test tools (Chromium included) and run the tests"
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
+	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
@@ -48,6 +49,9 @@ test: $(BIN)/.test $(CHROMIUM)
 
 check: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
+
+totals: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.totals_as_of --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"
 
 person: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.new_person --settings $(CONF) \

@@ -98,6 +98,27 @@ LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to 
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"
+PEOPLE_FEED_SAVE_AS = "feeds/{lang}.people.atom.xml"  # people added and status changes
+PEOPLE_FEED_MAX_ITEMS = 100
+
+# The numbers over time, open data, share cards and the counter for other sites.
+NUMBERS_URL = "{lang}/numbers/"
+NUMBERS_SAVE_AS = "{lang}/numbers/index.html"
+OPENDATA_URL = "{lang}/data/"
+OPENDATA_SAVE_AS = "{lang}/data/index.html"
+EMBED_COUNTER_URL = "{lang}/embed/counter/"
+EMBED_COUNTER_SAVE_AS = "{lang}/embed/counter/index.html"
+TOTALS_HISTORY_START = "2020-08"  # the first month of the monthly totals and the chart
+TOTALS_HISTORY_SAVE_AS = "data/totals-history.json"
+TOTALS_HISTORY_CSV_SAVE_AS = "data/totals-history.csv"
+OPEN_DATA_SAVE_AS = "data/{name}"  # people.json, people.csv, categories.json, institutions.json, regions.json
+# The licence of the open data, shown on the data pages and written into every file.
+DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+BADGE_URL = BADGE_SAVE_AS = "data/badge-{lang}.svg"
+PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/{lang}/people/{id}.png"
+HOME_CARD_URL = HOME_CARD_SAVE_AS = "cards/{lang}/home.png"
+# Fonts of the share cards and the badge, in the theme (Noto Sans, SIL Open Font License).
+SHARE_CARD_FONTS = {"regular": "fonts/NotoSans-Regular.ttf", "bold": "fonts/NotoSans-Bold.ttf"}
 
 # The statement and the other texts are Pelican pages, one file per language, linked by
 # their slug.

@@ -275,3 +275,10 @@ def test_the_search_page_speaks_belarusian(browser, server):
     assert page.locator(".pagefind-ui__message").inner_text() == "Па запыце Шчыглюк нічога не знойдзена"
     assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Імя, напрыклад Іванаў або Ivanou"
     page.close()
+
+
+def test_open_data_gives_names_as_written_not_their_transliterations(output):
+    import json
+    people = {p["id"]: p for p in json.loads(read(output, "data/people.json"))["people"]}
+    assert people["ivan-ivanau"]["name"] == {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": None}
+    assert "counted-one" not in people

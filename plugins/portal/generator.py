@@ -4,8 +4,9 @@ generate_context() loads and validates all records (stopping the build on any pr
 before anything is written) and computes the totals; generate_output() writes, for each
 language in one pass, the home page, the people list, a page per status category, a page
 per public person (and a redirect from each of their old ids), the places of detention,
-the birthdays and the help page; then the language-neutral files (root and 404 pages,
-photos, data/*.json, and with SITEURL the sitemap and the feeds).
+the birthdays, the help, numbers and open data pages and the embeddable counter; then the
+language-neutral files (root and 404 pages, photos, data/*.json, and publications.py's open
+data, badges, share cards and feeds of people, and with SITEURL the sitemap and the feeds).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from . import search
 from .collation import sort_key_for
 from .listing import PeopleList, entries_for
 from .photos import write_renditions
+from .publications import prepare_publications, write_publications
 from .sitemap import sitemap_xml
 from .site import load_site
 from .totals import compute_totals
@@ -43,6 +45,7 @@ class PortalGenerator(Generator):
         # Other generators' templates (the statement pages) show the totals too.
         self.context["portal_totals"] = self.totals
         self.context["portal_site"] = self.site
+        prepare_publications(self)  # the totals over time and their chart
         logger.info("Read %d people (%d public)", len(self.site.people), len(self.site.public_people))
 
     def generate_output(self, writer):
@@ -101,6 +104,11 @@ class PortalGenerator(Generator):
             "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,
             "people": [p.id for p in public if not p.letters_blocked_by],
         })
+        for lang in self.languages:
+            self._write(writer, "numbers", lang)
+            self._write(writer, "opendata", lang)
+            self._write(writer, "embed_counter", lang, in_sitemap=False)  # a widget for other sites: noindex
+        write_publications(self, photos)
         self._write_sitemap()
         self._write_feeds(writer)
         self._write_search_index(photos)
@@ -135,7 +143,8 @@ class PortalGenerator(Generator):
         fields = fields or {}
         alternates = self._alternates(kind, fields)
         if in_sitemap and lang == self.languages[0]:
-            self.sitemap_pages.append(alternates)
+            # The root page, which offers every language, is the home page's x-default.
+            self.sitemap_pages.append({**alternates, "x-default": ""} if kind == "home" else alternates)
         writer.write_file(
             self.urls.save_as(kind, lang=lang, **fields),
             self.get_template(template or kind),

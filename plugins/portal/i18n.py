@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -76,6 +76,14 @@ class Localizer:
         """The month on its own, as a heading ("Сакавік", "Март", "March")."""
         name = format_date(datetime.date(2000, month, 1), format="LLLL", locale=self.locale(lang))
         return name[:1].upper() + name[1:]
+
+    def month_year(self, lang: str, value: datetime.date) -> str:
+        """A month of a year ("жнівень 2020", "август 2020 г.", "August 2020")."""
+        return format_skeleton("yMMMM", value, locale=self.locale(lang))
+
+    def month_short(self, lang: str, value: datetime.date) -> str:
+        """A month's short name, as on a chart's axis ("жні", "авг.", "Aug")."""
+        return format_date(value, format="LLL", locale=self.locale(lang))
 
     def day_month(self, lang: str, value: datetime.date) -> str:
         """A date without the year ("14 сакавіка", "14 марта", "14 March")."""
@@ -160,6 +168,9 @@ class Localizer:
         env.filters.update({name: in_page_language(getattr(localizer, name))
                             for name in ("number", "date", "short_date", "month_name", "day_month")})
         env.filters.update(l10n=l10n, plain=plain, language_name=language_name)
+        # The chart's axis and table, and the files for other sites (badges, feeds, cards).
+        env.filters.update({name: in_page_language(getattr(localizer, name)) for name in ("month_year", "month_short")})
+        env.globals.update(date_in=localizer.date)
 
 
 def _interpolate(context, text, variables):

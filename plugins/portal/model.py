@@ -73,6 +73,14 @@ class Institution:
     source_path: str
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a person's `history`: from `date` on, the person is in `category`."""
+
+    date: datetime.date
+    category: Category
+
+
 @dataclass(eq=False)
 class Person:
     id: str
@@ -85,6 +93,7 @@ class Person:
     gender: str | None = None
     region: Region | None = None
     status_since: datetime.date | None = None
+    history: list[StatusChange] = field(default_factory=list)  # oldest first; see history.py
     detained: datetime.date | None = None
     articles: list[Charge] = field(default_factory=list)
     sentence: Localized | None = None
@@ -97,6 +106,11 @@ class Person:
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
     transliterated_names: list[str] = field(default_factory=list)  # languages whose name is derived
+
+    @property
+    def written_name(self) -> Localized:
+        """The name only in the languages the record gives it (no derived Latin spelling)."""
+        return Localized({lang: name for lang, name in self.name.values.items() if lang not in self.transliterated_names})
 
     @property
     def is_public(self) -> bool:

@@ -11,6 +11,7 @@ from PIL import Image, UnidentifiedImageError
 from . import story, translit
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
+from .history import read_history
 from .localized import Localized
 from .model import Article, Category, Charge, Institution, Person, Region
 from .problems import Problem
@@ -19,7 +20,7 @@ from .problems import Problem
 PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
     "detained", "articles", "sentence", "institution", "letter_name", "letters", "letters_note",
-    "photo", "sources", "updated", "aliases", "story_lang",
+    "photo", "sources", "updated", "aliases", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
 GENDERS = ["male", "female"]
@@ -94,6 +95,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
     photo = _photo(fields, refs)
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", refs.languages)
+    history = read_history(fields, refs.categories, category, status_since, updated)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
     for key, value in (("detained", detained), ("status_since", status_since)):
@@ -140,6 +142,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
         photo=photo,
         sources=sources,
         story=Localized({lang: story.render(text) for lang, text in parts.items()}) if parts else None,
+        history=history,
     )
     return person, []
 
