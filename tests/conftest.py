@@ -121,3 +121,8 @@ def suite_site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("suite")) as site:
         yield site
 
+
+def pytest_terminal_summary(terminalreporter, config):
+    """After the run: the page weights that tests/test_site_weight.py measured."""
+    from gates.weight import print_weights
+    print_weights(terminalreporter, config)

@@ -162,15 +162,18 @@ def served_site(root: Path):
 
 # Each gate is shown to fail on a deliberately broken page: this one, in a site of its own.
 BROKEN_KINDS = {"broken": "{lang}/broken/"}
-BROKEN = Page("broken", "en", "en/broken/")
+BROKEN = Page("broken", "en", BROKEN_KINDS["broken"].format(lang="en"))
 
 
-def broken_site(root: Path, body: str, head: str = "", files: dict[str, str] | None = None) -> Path:
-    """Writes root/en/broken/index.html, valid but for what `body` and `head` add, and `files`."""
-    page = root / BROKEN.path / "index.html"
+def broken_site(root: Path, body: str, head: str = "", files: dict[str, str] | None = None,
+                lang: str = "en", heading: str | None = "A broken page") -> Path:
+    """Writes root/<lang>/broken/index.html, valid but for what `body` and `head` add (and
+    without an h1 if `heading` is None), and `files`."""
+    page = root / BROKEN_KINDS["broken"].format(lang=lang) / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Broken</title>\n{head}\n'
-                    f'</head>\n<body>\n<main>\n<h1>A broken page</h1>\n{body}\n</main>\n</body>\n</html>\n', encoding="utf-8")
+    h1 = f"<h1>{heading}</h1>\n" if heading else ""
+    page.write_text(f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<title>Broken</title>\n'
+                    f'{head}\n</head>\n<body>\n<main>\n{h1}{body}\n</main>\n</body>\n</html>\n', encoding="utf-8")
     for name, text in (files or {}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
