@@ -22,5 +22,5 @@ class Finding:
 
 def report(findings: list[Finding], what: str) -> str:
     """The assertion message of a gate: one line per finding."""
-    lines = [f"{len(findings)} {what}:"] + [f"  {finding}" for finding in findings]
+    lines = [f"{what}: {len(findings)}"] + [f"  {finding}" for finding in findings]
     return "\n".join(lines)

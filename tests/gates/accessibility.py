@@ -24,6 +24,7 @@ def axe_findings(page, where: Page) -> list[Finding]:
     for violation in result["violations"]:
         for node in violation["nodes"][:NODES_SHOWN]:
             summary = "; ".join(line.strip() for line in node.get("failureSummary", "").splitlines() if line.strip())
+            summary = summary.replace(":; ", ": ")
             findings.append(Finding(where, f"axe {violation['id']} ({violation['impact']})",
                                     f"{violation['help']}; element {' '.join(node['target'])}; {summary}"))
         if len(violation["nodes"]) > NODES_SHOWN:

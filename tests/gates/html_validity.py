@@ -36,7 +36,7 @@ def vnu_findings(output: Path, kinds: dict[str, str] = PAGE_KINDS) -> list[Findi
         extract = f" (in: {' '.join(message['extract'].split())})" if message.get("extract") else ""
         findings.append(Finding(where, f"vnu {message.get('subType', message['type'])}",
                                 f"{line}{message['message']}{extract}"))
-    return findings
+    return sorted(findings, key=lambda finding: finding.page.path)  # vnu reports files in no fixed order
 
 
 def _vnu(java: str, arguments: list[str]) -> list[dict]:
