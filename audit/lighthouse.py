@@ -72,22 +72,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as root, served_site(Path(root)) as site:
         for number, page in enumerate(pages, start=1):
             started = time.monotonic()
-            report = run_lighthouse(f"{site.url}/{page.path}", REPORTS / page.id)
-            runs = 1
-            if score_of(report, "performance") < TARGETS["performance"]:
-                reports = [report] + [run_lighthouse(f"{site.url}/{page.path}", REPORTS / f"{page.id}-run{run}")
-                                      for run in (2, 3)]
-                report = sorted(reports, key=lambda each: score_of(each, "performance"))[1]
-                runs = 3
+            names = [page.id]
+            reports = [run_lighthouse(f"{site.url}/{page.path}", REPORTS / page.id)]
+            if score_of(reports[0], "performance") < TARGETS["performance"]:
+                names += [f"{page.id}-run2", f"{page.id}-run3"]
+                reports += [run_lighthouse(f"{site.url}/{page.path}", REPORTS / name) for name in names[1:]]
+            runs = len(reports)
+            median = sorted(range(runs), key=lambda run: score_of(reports[run], "performance"))[runs // 2]
+            report = reports[median]
             scores = {name: score_of(report, name) for name in TARGETS}
             results[page.id] = {"kind": page.kind, "lang": page.lang, "path": "/" + page.path, "runs": runs,
-                                "scores": scores,
+                                "report": f"{names[median]}.report.html", "scores": scores,
                                 "failed_audits": {name: failed_audits(report, name) for name in TARGETS
                                                   if scores[name] < 100}}
             for name, target in TARGETS.items():
                 if scores[name] < target:
                     why = EXPECTED.get((page.kind, name))
-                    misses.append((page, name, scores[name], why, results[page.id]["failed_audits"][name]))
+                    misses.append((page, name, scores[name], why, results[page.id]["failed_audits"].get(name, [])))
             print(f"[{number}/{len(pages)}] {page}: {scores} ({runs} run{'s' if runs > 1 else ''}, "
                   f"{time.monotonic() - started:.0f} s)", flush=True)
     lighthouse_version = report["lighthouseVersion"]
