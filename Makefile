@@ -12,12 +12,8 @@ PORT ?= 8000
 # Debian's Chromium for the browser tests; installing it needs root (or sudo).
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-# The checkers' pinned npm packages: axe-core and vnu for `make test` (package.json), and
-# Lighthouse, about 200 MB, only for `make audit` (audit/package.json).
-CHECKERS := node_modules/.installed
-AUDITORS := audit/node_modules/.installed
 
-.PHONY: help html test audit check person devserver publish offline translations lock clean system-tools
+.PHONY: help html test check person devserver publish offline translations lock clean
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -40,6 +36,12 @@ $(BIN)/.runtime: requirements.txt
 $(BIN)/.test: requirements-test.txt $(BIN)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
+
+# The checkers' pinned npm packages: axe-core and vnu for `make test` (package.json), and
+# Lighthouse, about 200 MB, only for `make audit` (audit/package.json).
+CHECKERS := node_modules/.installed
+AUDITORS := audit/node_modules/.installed
+.PHONY: audit system-tools
 
 # From Debian, where missing: Chromium, a Java runtime for vnu, and npm for the checkers.
 system-tools:
