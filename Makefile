@@ -18,6 +18,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
 	@echo "make test          set up the test tools (Chromium included) and run the tests"
+	@echo "make audit         run Lighthouse over each kind of page; scores in audit/reports/"
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
@@ -37,15 +38,38 @@ $(BIN)/.test: requirements-test.txt $(BIN)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-$(CHROMIUM):
-	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium
+# The checkers' pinned npm packages: axe-core and vnu for `make test` (package.json), and
+# Lighthouse, about 200 MB, only for `make audit` (audit/package.json).
+CHECKERS := node_modules/.installed
+AUDITORS := audit/node_modules/.installed
+.PHONY: audit system-tools
+
+# From Debian, where missing: Chromium, a Java runtime for vnu, and npm for the checkers.
+system-tools:
+	@missing=""; [ -x $(CHROMIUM) ] || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; fi
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+$(CHECKERS): package.json package-lock.json | system-tools
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(AUDITORS): audit/package.json audit/package-lock.json | system-tools
+	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
+	touch $@
 
 html: $(BIN)/.runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
-test: $(BIN)/.test $(CHROMIUM)
+test: $(BIN)/.test $(CHECKERS) system-tools
 	$(BIN)/python -m pytest tests
+
+# Not in CI: about 10 s per page. LANGS=en or KINDS=home,person-letters-photo for fewer pages.
+audit: $(BIN)/.test $(AUDITORS) system-tools
+	$(BIN)/python audit/lighthouse.py --langs "$(LANGS)" --kinds "$(KINDS)"
 
 check: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
@@ -87,4 +111,4 @@ lock: $(BIN)/.runtime
 	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache
+	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache node_modules audit/node_modules audit/reports

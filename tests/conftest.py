@@ -121,3 +121,18 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def suite_site(tmp_path_factory):
+    """The site-level suite's site (tests/site_suite.py): every kind of page, built once and
+    served on 127.0.0.1 for the whole run."""
+    from site_suite import served_site
+    with served_site(tmp_path_factory.mktemp("suite")) as site:
+        yield site
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """After the run: the page weights that tests/test_site_weight.py measured."""
+    from gates.weight import print_weights
+    print_weights(terminalreporter, config)
