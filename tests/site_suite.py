@@ -23,6 +23,12 @@ PAGE_KINDS = {
     "home": "{lang}/",
     "people": "{lang}/people/",
     "status": "{lang}/status/custody/",
+    "group": "{lang}/status/political-prisoner/",
+    "regions": "{lang}/regions/",
+    "region": "{lang}/regions/minsk-city/",
+    "articles": "{lang}/articles/",
+    "article": "{lang}/articles/342/",
+    "search": "{lang}/search/",
     "person-letters-photo": "{lang}/people/ivan-ivanau/",  # the envelope, copy and print buttons
     "person-letters-declined": "{lang}/people/piotr-nia/",  # no photo; the family asks not to write
     "person-place-unknown": "{lang}/people/olga-gde/",  # name and story from another language
@@ -35,6 +41,9 @@ PAGE_KINDS = {
     "statement": "{lang}/statement/",
     "appendix-1": "{lang}/appendix-1/",
     "appendix-2": "{lang}/appendix-2/",
+    "numbers": "{lang}/numbers/",
+    "open-data": "{lang}/data/",
+    "embed-counter": "{lang}/embed/counter/",
     "404": "404.html",
 }
 
@@ -121,6 +130,12 @@ def pages(kinds: dict[str, str] = PAGE_KINDS) -> list[Page]:
 
 PAGES = pages()
 LOCALISED_PAGES = [page for page in PAGES if page.lang]
+# Pages made to sit inside another site's <iframe>: no header, navigation or language switch.
+EMBEDDED_KINDS = {"embed-counter"}
+# Pages with the site's header (skip link, navigation, search box, language switch).
+HEADED_PAGES = [page for page in LOCALISED_PAGES if page.kind not in EMBEDDED_KINDS]
+# Pages with a list of people and its filters.
+LIST_KINDS = ["people", "status", "group", "region", "article", "institution"]
 
 
 def page_of_file(relative: str, kinds: dict[str, str] = PAGE_KINDS) -> Page:

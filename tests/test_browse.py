@@ -223,18 +223,14 @@ def test_a_filter_page_filters_the_other_properties(browser, server):
 
 
 def search_results(page, found=True) -> list[str]:
+    """The paths of the results listed, once the search has answered."""
     if found:
-        page.wait_for_selector(".pagefind-ui__result-link")
-    # The message is empty, then "Searching for …", then the count, with a placeholder for each
-    # result that fills in as its data loads: wait for the count and every result's link.
+        page.wait_for_selector("[data-search-results] li a")
     page.wait_for_function("""() => {
-        const message = document.querySelector('.pagefind-ui__message');
-        return message && message.textContent.trim() && !message.textContent.includes('…')
-            && document.querySelectorAll('.pagefind-ui__result').length
-               === document.querySelectorAll('.pagefind-ui__result-link').length;
+        const status = document.querySelector('[data-search-status]');
+        return status.textContent && status.textContent !== status.dataset.searching;
     }""")
-    return page.eval_on_selector_all(".pagefind-ui__result-link",
-                                     "links => links.map(a => new URL(a.href).pathname)")
+    return page.eval_on_selector_all("[data-search-results] li a", "links => links.map(a => new URL(a.href).pathname)")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -246,7 +242,7 @@ def test_search_finds_a_person_by_each_spelling_from_each_language(browser, serv
         page.locator("#site-search").press("Enter")
         page.wait_for_url(f"**/{lang}/search/?q={quote(query)}")
         assert search_results(page) == [f"/{lang}/people/ivan-ivanau/"], (lang, query)
-        assert page.locator(".pagefind-ui__result-title").first.inner_text() == IVAN[lang]
+        assert page.locator("[data-search-results] a").first.inner_text() == IVAN[lang]
     page.close()
 
 
@@ -272,8 +268,14 @@ def test_the_search_page_speaks_belarusian(browser, server):
     page = browser.new_page()
     page.goto(f"{server}/be/search/?q={quote('Шчыглюк')}")
     assert search_results(page, found=False) == []
-    assert page.locator(".pagefind-ui__message").inner_text() == "Па запыце Шчыглюк нічога не знойдзена"
-    assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Імя, напрыклад Іванаў або Ivanou"
+    assert page.locator("[data-search-status]").inner_text() == "Па запыце «Шчыглюк» нічога не знойдзена."
+    page.locator("#search-query").fill("Лосік")  # results as one types, with the count in Belarusian
+    page.wait_for_selector("[data-search-results] li a")
+    assert page.locator("[data-search-status]").inner_text() == "1 вынік"
+    assert page.url.endswith("/be/search/?q=" + quote("Лосік"))
+    result = page.locator("[data-search-results] li").first
+    assert result.locator("mark").first.inner_text().startswith("Лосік")
+    assert result.locator("img").get_attribute("src").endswith("/photos/darya-losik-240.jpg")
     page.close()
 
 

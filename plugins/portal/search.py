@@ -73,7 +73,8 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
             path = os.path.join(scratch, *record.url.strip("/").split("/"))
             path = path if path.endswith(".html") else os.path.join(path, url_of_index)
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            image = (f'<img data-pagefind-meta="image[src], image_alt[alt]" src="/{escape(record.image)}" alt="">'
+            # The image's address is kept relative to the site's root, as the record gives it.
+            image = (f'<img data-pagefind-meta="image[src], image_alt[alt]" src="{escape(record.image)}" alt="">'
                      if record.image else "")
             with open(path, "w", encoding="utf-8") as stream:
                 stream.write(f'<!doctype html><html lang="{record.lang}"><head><meta charset="utf-8">'

@@ -1,5 +1,6 @@
 """Keyboard only: Tab from the top of a page reaches the skip link first, then every link of
-the main navigation and of the language switch, each with a visible focus outline."""
+the main navigation, the search box and the language switch, each with a visible focus
+outline; on a list page it goes on to every filter and the other controls of the list."""
 from __future__ import annotations
 
 from site_suite import LANGS, Page
@@ -11,7 +12,7 @@ FOCUSED = """() => {
   const nav = element.closest("nav");
   return {tag: element.tagName.toLowerCase(), text: element.innerText.trim().slice(0, 40),
           href: element.getAttribute("href"), hreflang: element.getAttribute("hreflang"),
-          copy: element.hasAttribute("data-copy"),
+          copy: element.hasAttribute("data-copy"), name: element.getAttribute("name"), id: element.id,
           where: nav ? nav.className : (element.closest("main, header, footer") || element).tagName.toLowerCase(),
           outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
           onscreen: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth};
@@ -44,6 +45,8 @@ def header_findings(page, where: Page) -> list[Finding]:
     reached = len([focused for focused in seen if focused["where"] == "site-nav"])
     if not navigation or reached < navigation:
         findings.append(Finding(where, "keyboard: main navigation", f"Tab reaches {reached} of its {navigation} links"))
+    if page.locator("#site-search").count() and not any(focused["id"] == "site-search" for focused in seen):
+        findings.append(Finding(where, "keyboard: search", "Tab does not reach the search box in the header"))
     languages = {focused["hreflang"] for focused in seen if focused["where"] == "languages"}
     if languages != set(LANGS):
         findings.append(Finding(where, "keyboard: language switch",
@@ -56,3 +59,15 @@ def header_findings(page, where: Page) -> list[Finding]:
             findings.append(Finding(where, "keyboard: visible focus",
                                     f"the focused <{focused['tag']}> {focused['text']!r} is off screen"))
     return findings
+
+
+def list_controls_findings(page, where: Page) -> list[Finding]:
+    """Walks the list page loaded in `page` with Tab from the top to its last control."""
+    wanted = page.eval_on_selector_all("[data-list-controls] [name]", "controls => controls.map(c => c.name)")
+    if not wanted:
+        return [Finding(where, "keyboard: filters", "the page shows no filters")]
+    seen = walk(page, until=lambda focused: focused["tag"] == "button" and focused["where"] == "main"
+                and focused["name"] is None and focused["text"] and focused["href"] is None, limit=120)
+    reached = {focused["name"] for focused in seen if focused["name"]}
+    missing = sorted(set(wanted) - reached)
+    return [Finding(where, "keyboard: filters", f"Tab does not reach {missing}")] if missing else []
