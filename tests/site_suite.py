@@ -37,6 +37,9 @@ PAGE_KINDS = {
     "appendix-2": "{lang}/appendix-2/",
     "404": "404.html",
 }
+# Kinds whose pages have no site header (no navigation, no language switch), such as a widget
+# made to be embedded elsewhere: the keyboard and language-switch gates pass them over.
+BARE_KINDS: set[str] = set()
 
 # The project's own content folders, as shipped; only the people are fixtures.
 REAL_FOLDERS = ("data", "statements", "pages", "institutions", "signatories")
@@ -120,7 +123,8 @@ def pages(kinds: dict[str, str] = PAGE_KINDS) -> list[Page]:
 
 
 PAGES = pages()
-LOCALISED_PAGES = [page for page in PAGES if page.lang]
+# Pages in one language with the site header: its navigation and language switch.
+HEADED_PAGES = [page for page in PAGES if page.lang and page.kind not in BARE_KINDS]
 
 
 def page_of_file(relative: str, kinds: dict[str, str] = PAGE_KINDS) -> Page:

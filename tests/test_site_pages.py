@@ -10,7 +10,7 @@ from conftest import serve
 from gates import report
 from gates.browsing import LANGUAGE_NAMES, language_switch_findings, opening_findings, watch_console
 from gates.keyboard import header_findings, walk
-from site_suite import BROKEN, BROKEN_KINDS, LANGS, LOCALISED_PAGES, PAGE_KINDS, PAGES, broken_site
+from site_suite import BROKEN, BROKEN_KINDS, HEADED_PAGES, LANGS, PAGE_KINDS, PAGES, broken_site
 
 LETTERS_PAGE = PAGE_KINDS["person-letters-photo"]
 
@@ -31,7 +31,7 @@ def test_every_kind_of_page_opens_cleanly(tab, suite_site, where):
     assert not findings, report(findings, "problems opening the page")
 
 
-@pytest.mark.parametrize("kind", sorted({page.kind for page in LOCALISED_PAGES}, key=list(PAGE_KINDS).index))
+@pytest.mark.parametrize("kind", sorted({page.kind for page in HEADED_PAGES}, key=list(PAGE_KINDS).index))
 def test_the_language_switch_lands_on_the_same_page(tab, suite_site, kind):
     findings = language_switch_findings(tab, suite_site.url, kind, PAGE_KINDS[kind])
     assert not findings, report(findings, "wrong turns of the language switch")
@@ -87,7 +87,7 @@ def test_copy_the_address_and_print_the_letter_sheet(browser, suite_site, lang):
 
 
 # The header is the same template on every page: each kind once, in a different language in turn.
-ONE_LANGUAGE_PER_KIND = [page for page in LOCALISED_PAGES
+ONE_LANGUAGE_PER_KIND = [page for page in HEADED_PAGES
                          if page.lang == LANGS[list(PAGE_KINDS).index(page.kind) % len(LANGS)]]
 
 

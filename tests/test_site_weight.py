@@ -20,7 +20,7 @@ def test_the_page_is_within_its_weight_budget(request, suite_site, where):
 
 
 def test_the_budget_fails_an_oversize_page(tmp_path):
-    broken_site(tmp_path, "<p>" + "Слова. " * 2_000 + "</p>", '<link rel="stylesheet" href="../../site.css">\n'
+    broken_site(tmp_path, "<p>" + "Слова. " * 3_000 + "</p>", '<link rel="stylesheet" href="../../site.css">\n'
                 '<script src="../../site.js" defer></script>',
                 files={"site.css": "p { margin: 0; }\n" * 500, "site.js": "// a script\n" * 500})
     weight = page_weight(tmp_path, BROKEN)
