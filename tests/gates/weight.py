@@ -57,7 +57,8 @@ class _Assets(HTMLParser):
 
 def page_weight(output: Path, page: Page, site_url: str = "") -> Weight:
     """The page's own file and the stylesheets and scripts it links, each counted once
-    (`site_url`: where the site is published, for the 404 page's absolute links)."""
+    (`site_url`: where the site is published, for the 404 page's absolute links). A linked
+    file that is missing raises FileNotFoundError: nothing is silently counted as 0."""
     file = output / page.path / "index.html" if page.path.endswith("/") or not page.path else output / page.path
     html = file.read_bytes()
     assets = _Assets()
