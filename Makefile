@@ -13,13 +13,14 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check person devserver publish offline translations lock clean
+.PHONY: help html test check totals person devserver publish offline translations lock clean
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
 	@echo "make test          set up the test tools (Chromium included) and run the tests"
 	@echo "make audit         run Lighthouse over each kind of page; scores in audit/reports/"
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
+	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
@@ -73,6 +74,9 @@ audit: $(BIN)/.test $(AUDITORS) system-tools
 check: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
 
+totals: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.totals_as_of --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"
+
 person: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.new_person --settings $(CONF) \
 	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
@@ -94,7 +98,7 @@ offline: $(BIN)/.runtime
 # compiles the catalogs itself; `make test` fails while any message is untranslated.
 translations: $(BIN)/.runtime
 	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
-	    -k gettext_in:2 -k ngettext_in:2,3 --project portal --output-file translations/messages.pot .
+	    -k gettext_in:2 -k ngettext_in:2,3 -k plural_forms:1,2 --project portal --output-file translations/messages.pot .
 	$(BIN)/pybabel update --input-file translations/messages.pot \
 	    --output-dir translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --directory translations --statistics

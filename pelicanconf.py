@@ -16,15 +16,17 @@ PLUGINS = ["portal"]
 
 # The site's languages, in the order of the language switch. `alphabet` gives the order of
 # lists; `fallback` the languages a missing name or story is taken from; `locale` the
-# Babel locale for numbers and dates.
+# Babel locale for numbers and dates; `short_date` the CLDR pattern of dates in tables.
 DEFAULT_LANG = "be"
 PORTAL_LANGUAGES = {
-    "be": {"name": "Беларуская", "locale": "be", "fallback": ["ru", "en"],
+    "be": {"name": "Беларуская", "locale": "be", "fallback": ["ru", "en"], "short_date": "dd.MM.yyyy",
            "alphabet": "абвгдеёжзійклмнопрстуўфхцчшыьэюя"},
-    "ru": {"name": "Русский", "locale": "ru", "fallback": ["be", "en"],
+    "ru": {"name": "Русский", "locale": "ru", "fallback": ["be", "en"], "short_date": "dd.MM.yyyy",
            "alphabet": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
-    "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"],
-           "alphabet": "abcdefghijklmnopqrstuvwxyz"},
+    "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"], "short_date": "d MMM yyyy",
+           "alphabet": "abcdefghijklmnopqrstuvwxyz",
+           # A name written only in Cyrillic is shown in Latin letters (see portal/translit.py).
+           "transliterate": ["be", "ru"]},
 }
 PORTAL_TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
 
@@ -64,6 +66,20 @@ PEOPLE_URL = "{lang}/people/"
 PEOPLE_SAVE_AS = "{lang}/people/index.html"
 STATUS_URL = "{lang}/status/{id}/"
 STATUS_SAVE_AS = "{lang}/status/{id}/index.html"
+# A status group shares the status pages' address space (group and category ids differ).
+GROUP_URL = "{lang}/status/{id}/"
+GROUP_SAVE_AS = "{lang}/status/{id}/index.html"
+REGIONS_URL = "{lang}/regions/"
+REGIONS_SAVE_AS = "{lang}/regions/index.html"
+REGION_URL = "{lang}/regions/{id}/"
+REGION_SAVE_AS = "{lang}/regions/{id}/index.html"
+# Articles of the Criminal Code ("CODE_": Pelican's own ARTICLE_URL is for blog articles).
+CODE_ARTICLES_URL = "{lang}/articles/"
+CODE_ARTICLES_SAVE_AS = "{lang}/articles/index.html"
+CODE_ARTICLE_URL = "{lang}/articles/{id}/"
+CODE_ARTICLE_SAVE_AS = "{lang}/articles/{id}/index.html"
+SEARCH_URL = "{lang}/search/"
+SEARCH_SAVE_AS = "{lang}/search/index.html"
 PERSON_URL = "{lang}/people/{id}/"
 PERSON_SAVE_AS = "{lang}/people/{id}/index.html"
 INSTITUTIONS_URL = "{lang}/institutions/"
@@ -76,10 +92,33 @@ PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
 TOTALS_SAVE_AS = "data/totals.json"
+# The search index (Pagefind), built from the public records and the text pages.
+SEARCH_INDEX_PATH = "pagefind"
 LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"
+PEOPLE_FEED_SAVE_AS = "feeds/{lang}.people.atom.xml"  # people added and status changes
+PEOPLE_FEED_MAX_ITEMS = 100
+
+# The numbers over time, open data, share cards and the counter for other sites.
+NUMBERS_URL = "{lang}/numbers/"
+NUMBERS_SAVE_AS = "{lang}/numbers/index.html"
+OPENDATA_URL = "{lang}/data/"
+OPENDATA_SAVE_AS = "{lang}/data/index.html"
+EMBED_COUNTER_URL = "{lang}/embed/counter/"
+EMBED_COUNTER_SAVE_AS = "{lang}/embed/counter/index.html"
+TOTALS_HISTORY_START = "2020-08"  # the first month of the monthly totals and the chart
+TOTALS_HISTORY_SAVE_AS = "data/totals-history.json"
+TOTALS_HISTORY_CSV_SAVE_AS = "data/totals-history.csv"
+OPEN_DATA_SAVE_AS = "data/{name}"  # people.json, people.csv, categories.json, institutions.json, regions.json
+# The licence of the open data, shown on the data pages and written into every file.
+DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+BADGE_URL = BADGE_SAVE_AS = "data/badge-{lang}.svg"
+PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/{lang}/people/{id}.png"
+HOME_CARD_URL = HOME_CARD_SAVE_AS = "cards/{lang}/home.png"
+# Fonts of the share cards and the badge, in the theme (Noto Sans, SIL Open Font License).
+SHARE_CARD_FONTS = {"regular": "fonts/NotoSans-Regular.ttf", "bold": "fonts/NotoSans-Bold.ttf"}
 
 # The statement and the other texts are Pelican pages, one file per language, linked by
 # their slug.

@@ -31,6 +31,16 @@ def person(status="custody", updated="2021-10-22", body="", **keys) -> str:
     return "\n".join(lines) + "\n" + textwrap.dedent(body)
 
 
+def jpeg(width: int = 480, height: int = 600, colour=(90, 90, 120)) -> bytes:
+    """A plain JPEG photo for fixture records."""
+    import io
+
+    from PIL import Image
+    stream = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(stream, "JPEG")
+    return stream.getvalue()
+
+
 def write_content(root: Path, files: dict[str, str | bytes], real: tuple[str, ...] = ("data",)) -> Path:
     """Writes `files` into root/content, after copying the project's own `real` folders."""
     content = root / "content"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, person, serve
+from conftest import build, jpeg, person, serve
 
 FILES = {
     "people/ivan-ivanau.md": person(
@@ -13,18 +13,9 @@ FILES = {
 }
 
 
-def _photo() -> bytes:
-    import io
-
-    from PIL import Image
-    stream = io.BytesIO()
-    Image.new("RGB", (480, 600), (90, 90, 120)).save(stream, "JPEG")
-    return stream.getvalue()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    output = build(tmp_path_factory.mktemp("browser"), {**FILES, "people/photos/ivan-ivanau.jpg": _photo()})
+    output = build(tmp_path_factory.mktemp("browser"), {**FILES, "people/photos/ivan-ivanau.jpg": jpeg()})
     with serve(output) as url:
         yield url
 

@@ -65,7 +65,7 @@ def test_make_person_writes_a_valid_file_with_every_optional_key_commented_out(t
     # Uncommenting an example line keeps the file valid.
     path = content / "people" / "ivan-ivanau.md"
     path.write_text(text.replace("# born: 1985-03-14", "born: 1985-03-14").replace("# articles:", "articles:"), encoding="utf-8")
-    assert load_site(content, read_settings(SETTINGS)).people[0].articles == ["342-1"]
+    assert load_site(content, read_settings(SETTINGS)).people[0].articles[0].code == "342-1"
 
 
 def test_make_person_for_a_counted_record_writes_no_name(tmp_path):

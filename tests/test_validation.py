@@ -32,6 +32,7 @@ BAD = {
     "people/Bad_File_Name.md": person("custody", name={"en": "Bad Name"}),
     "people/notes.txt": "some notes",
     "people/no-front-matter.md": "Just a story.\n",
+    "people/unknown-article.md": person("custody", name={"en": "Unknown Article"}, articles='["342-1", "999-2"]'),
     "people/bad-marker.md": person("custody", name={"en": "Bad Marker"}, body="<!-- lang: de -->\nText.\n"),
     "people/good-person.md": GOOD,
 }
@@ -71,6 +72,7 @@ def find(problems, name):
     ("notes.txt", None, None, "is not a person record"),
     ("no-front-matter.md", None, 1, "does not start with front matter"),
     ("bad-marker.md", None, 7, 'names the language "de"'),
+    ("unknown-article.md", "articles", 4, 'no article in content/data/articles.yaml matches "999-2"'),
 ])
 def test_each_kind_of_bad_input_is_named_with_file_line_field_and_fix(problems, name, field, line, words):
     matching = [p for p in find(problems, name) if words in str(p)]

@@ -35,3 +35,15 @@ def surname_first(name: str) -> str:
     """Names are written forename first; lists sort by the surname, the last word."""
     words = name.split()
     return " ".join(words[-1:] + words[:-1])
+
+
+def initial(name: str, alphabet: str) -> str | None:
+    """The letter of `alphabet` a name is filed under in an alphabet index ("Ёлкін" under Ё in
+    Belarusian), upper case; None where the name does not start with one of its letters."""
+    for char in unicodedata.normalize("NFC", name.casefold()):
+        if char.isalpha():
+            if char in alphabet:
+                return char.upper()
+            base = unicodedata.normalize("NFD", char)[0]
+            return base.upper() if base in alphabet else None
+    return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .fields import LATIN, Fields, listing
 from .frontmatter import RecordFile, read_yaml_record
-from .model import Category, Group, Institution, InstitutionType, Region, StatementFigures
+from .model import Article, Category, Group, Institution, InstitutionType, Region, StatementFigures
 from .problems import Problem
 
 
@@ -76,8 +76,9 @@ def load_categories(path: Path, shown: str, languages: list[str], today: datetim
     return groups, categories, problems
 
 
-def _load_labelled(path: Path, shown: str, key: str, make, languages: list[str], today: datetime.date):
-    """A data file of `key: [{id, label}]` entries (regions, institution types)."""
+def _load_labelled(path: Path, shown: str, key: str, make, languages: list[str], today: datetime.date,
+                   label_key: str = "label"):
+    """A data file of `key: [{id, <label_key>}]` entries (regions, institution types, articles)."""
     record, problems = _load(path, shown)
     if record is None:
         return {}, problems
@@ -86,8 +87,8 @@ def _load_labelled(path: Path, shown: str, key: str, make, languages: list[str],
     for entry in _entries(fields, key):
         entry_fields = _entry_fields(record, entry, today)
         entry_id = entry_fields.identifier("id", required=True)
-        label = entry_fields.localized("label", languages, required=True, all_languages=True)
-        entry_fields.unknown_keys(["id", "label"])
+        label = entry_fields.localized(label_key, languages, required=True, all_languages=True)
+        entry_fields.unknown_keys(["id", label_key])
         problems += entry_fields.problems
         if entry_id in entries:
             problems.append(Problem(shown, None, "id", f'the id "{entry_id}" is used twice.', "give each entry its own id."))
@@ -99,6 +100,11 @@ def _load_labelled(path: Path, shown: str, key: str, make, languages: list[str],
 def load_regions(path: Path, shown: str, languages: list[str], today: datetime.date):
     """regions: [{id, label}]"""
     return _load_labelled(path, shown, "regions", Region, languages, today)
+
+
+def load_articles(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """articles: [{id, title}]; the id is the article's number ("342", "361-1")."""
+    return _load_labelled(path, shown, "articles", Article, languages, today, label_key="title")
 
 
 def load_institution_types(path: Path, shown: str, languages: list[str], today: datetime.date):

@@ -4,8 +4,9 @@ generate_context() loads and validates all records (stopping the build on any pr
 before anything is written) and computes the totals; generate_output() writes, for each
 language in one pass, the home page, the people list, a page per status category, a page
 per public person (and a redirect from each of their old ids), the places of detention,
-the birthdays and the help page; then the language-neutral files (root and 404 pages,
-photos, data/*.json, and with SITEURL the sitemap and the feeds).
+the birthdays, the help, numbers and open data pages and the embeddable counter; then the
+language-neutral files (root and 404 pages, photos, data/*.json, and publications.py's open
+data, badges, share cards and feeds of people, and with SITEURL the sitemap and the feeds).
 """
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .collation import sort_key_for, surname_first
+from . import search
+from .collation import sort_key_for
+from .listing import PeopleList, entries_for
 from .photos import write_renditions
+from .publications import prepare_publications, write_publications
 from .sitemap import sitemap_xml
 from .site import load_site
 from .totals import compute_totals
@@ -41,36 +45,53 @@ class PortalGenerator(Generator):
         # Other generators' templates (the statement pages) show the totals too.
         self.context["portal_totals"] = self.totals
         self.context["portal_site"] = self.site
+        prepare_publications(self)  # the totals over time and their chart
         logger.info("Read %d people (%d public)", len(self.site.people), len(self.site.public_people))
 
     def generate_output(self, writer):
         self.sitemap_pages: list[dict[str, str]] = []
         photos = self._write_photos()
         public = self.site.public_people
+        site = self.site
         for lang in self.languages:
-            people = self._sorted(public, lang)
+            everyone = self._people_list(public, lang)
+            common = {"photos": photos, "list_options": lambda plist, lang=lang: plist.options(
+                site, lambda localized: self._name_key(localized, lang))}
             self._write(writer, "home", lang)
-            self._write(writer, "people", lang, people=people)
-            for category in self.site.categories.values():
-                in_category = [p for p in people if p.category is category]
-                self._write(writer, "status", lang, {"id": category.id}, category=category, people=in_category)
-            for person in people:
+            self._write(writer, "people", lang, people=everyone, **common)
+            by_category = everyone.group_by(lambda p: [p.category.id, p.category.group.id])
+            for group in site.groups:
+                self._write(writer, "group", lang, {"id": group.id}, group=group,
+                            people=by_category.get(group.id, PeopleList([])), **common)
+            for category in site.categories.values():
+                self._write(writer, "status", lang, {"id": category.id}, category=category,
+                            people=by_category.get(category.id, PeopleList([])), **common)
+            by_region = everyone.group_by(lambda p: [p.region.id] if p.region else [])
+            self._write(writer, "regions", lang, listed=by_region)
+            for region in site.regions.values():
+                self._write(writer, "region", lang, {"id": region.id}, region=region,
+                            people=by_region.get(region.id, PeopleList([])), **common)
+            by_article = everyone.group_by(lambda p: dict.fromkeys(c.article.id for c in p.articles))
+            self._write(writer, "code_articles", lang, listed=by_article)
+            for article in site.articles.values():
+                self._write(writer, "code_article", lang, {"id": article.id}, article=article,
+                            people=by_article.get(article.id, PeopleList([])), **common)
+            for entry in everyone:
+                person = entry.person
                 self._write(writer, "person", lang, {"id": person.id}, person=person, photo=photos.get(person.id))
                 for alias in person.aliases:
                     self._write(writer, "person", lang, {"id": alias}, template="redirect", in_sitemap=False,
                                 target=self.urls.url("person", lang=lang, id=person.id), person=person)
-            institutions = sorted(self.site.institutions.values(), key=lambda i: self._name_key(i.name, lang))
-            held = {institution.id: [] for institution in institutions}
-            for person in people:
-                if person.institution is not None:
-                    held[person.institution.id].append(person)
-            self._write(writer, "institutions", lang, institutions=institutions, held=held)
+            institutions = sorted(site.institutions.values(), key=lambda i: self._name_key(i.name, lang))
+            held = everyone.group_by(lambda p: [p.institution.id] if p.institution else [])
+            self._write(writer, "institutions", lang, institutions=institutions, listed=held)
             for institution in institutions:
                 self._write(writer, "institution", lang, {"id": institution.id}, institution=institution,
-                            people=held[institution.id])
-            self._write(writer, "birthdays", lang, months=self._birthdays(people))
+                            people=held.get(institution.id, PeopleList([])), **common)
+            self._write(writer, "birthdays", lang, months=self._birthdays([entry.person for entry in everyone]))
             self._write(writer, "help", lang)
-            logger.info("Wrote %d person pages in %s", len(people), lang)
+            self._write(writer, "search", lang)
+            logger.info("Wrote %d person pages in %s", len(everyone), lang)
         writer.write_file(self.settings["ROOT_SAVE_AS"], self.get_template("root"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="", lang=None,
                           alternates=self._alternates("home", {}), page_kind="root")
@@ -83,13 +104,19 @@ class PortalGenerator(Generator):
             "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,
             "people": [p.id for p in public if not p.letters_blocked_by],
         })
+        for lang in self.languages:
+            self._write(writer, "numbers", lang)
+            self._write(writer, "opendata", lang)
+            self._write(writer, "embed_counter", lang, in_sitemap=False)  # a widget for other sites: noindex
+        write_publications(self, photos)
         self._write_sitemap()
         self._write_feeds(writer)
+        self._write_search_index(photos)
 
-    def _sorted(self, people, lang):
-        key = self.sort_keys[lang]
-        names = {p.id: key(surname_first(self._pick(p.name, lang))) for p in people}
-        return sorted(people, key=lambda p: (names[p.id], p.id))
+    def _people_list(self, people, lang) -> PeopleList:
+        options = self.settings["PORTAL_LANGUAGES"][lang]
+        return entries_for(people, lang, lambda localized: localized.pick(lang, options.get("fallback", [])),
+                           self.sort_keys[lang], options["alphabet"])
 
     def _pick(self, localized, lang) -> str:
         return localized.pick(lang, self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])).value
@@ -116,7 +143,8 @@ class PortalGenerator(Generator):
         fields = fields or {}
         alternates = self._alternates(kind, fields)
         if in_sitemap and lang == self.languages[0]:
-            self.sitemap_pages.append(alternates)
+            # The root page, which offers every language, is the home page's x-default.
+            self.sitemap_pages.append({**alternates, "x-default": ""} if kind == "home" else alternates)
         writer.write_file(
             self.urls.save_as(kind, lang=lang, **fields),
             self.get_template(template or kind),
@@ -166,6 +194,27 @@ class PortalGenerator(Generator):
                            key=lambda page: (page.date, page.slug), reverse=True)
             context = {**self.context, "SITENAME": gettext_in(lang, "Political prisoners of Belarus")}
             writer.write_feed(items, context, self.settings["FEED_SAVE_AS"].format(lang=lang))
+
+    def _write_search_index(self, photos):
+        """Pagefind's index of the public people and the text pages, one per language."""
+        if not self.settings.get("SEARCH_INDEX_PATH"):
+            return
+        records = []
+        for lang in self.languages:
+            fallbacks = self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])
+            for person in self.site.public_people:
+                details = [person.category.label.pick(lang, fallbacks).value]
+                if person.region:
+                    details.append(person.region.label.pick(lang, fallbacks).value)
+                photo = photos.get(person.id)
+                records.append(search.person_record(
+                    person, lang, self.urls.url("person", lang=lang, id=person.id),
+                    person.name.pick(lang, fallbacks).value, details, photo[0].url if photo else None))
+        for page in self.context.get("pages", []):
+            for item in [page, *page.translations]:
+                records.append(search.page_record(item.title, item.content, item.lang, item.url))
+        search.write_index(records, self.output_path, self.settings["SEARCH_INDEX_PATH"])
+        logger.info("Indexed %d records for search", len(records))
 
     def _write_json(self, save_as, data):
         target = os.path.join(self.output_path, save_as)

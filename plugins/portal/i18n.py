@@ -8,11 +8,12 @@ and Pelican's own pages (which carry `page.lang`) too.
 from __future__ import annotations
 
 import datetime
+import json
 from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -20,7 +21,7 @@ from babel.support import Translations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from .localized import Localized
+from .localized import Localized, Text
 
 
 def load_catalogs(directory: Path, languages: list[str]) -> dict[str, Translations]:
@@ -65,16 +66,32 @@ class Localizer:
             return str(value)
         return format_date(value, format="long", locale=self.locale(lang))
 
+    def short_date(self, lang: str, value) -> str:
+        """A date in a table column ("10.08.2020", "10 Aug 2020")."""
+        if isinstance(value, int):
+            return str(value)
+        return format_date(value, format=self.languages[lang].get("short_date", "medium"), locale=self.locale(lang))
+
     def month_name(self, lang: str, month: int) -> str:
         """The month on its own, as a heading ("Сакавік", "Март", "March")."""
         name = format_date(datetime.date(2000, month, 1), format="LLLL", locale=self.locale(lang))
         return name[:1].upper() + name[1:]
 
+    def month_year(self, lang: str, value: datetime.date) -> str:
+        """A month of a year ("жнівень 2020", "август 2020 г.", "August 2020")."""
+        return format_skeleton("yMMMM", value, locale=self.locale(lang))
+
+    def month_short(self, lang: str, value: datetime.date) -> str:
+        """A month's short name, as on a chart's axis ("жні", "авг.", "Aug")."""
+        return format_date(value, format="LLL", locale=self.locale(lang))
+
     def day_month(self, lang: str, value: datetime.date) -> str:
         """A date without the year ("14 сакавіка", "14 марта", "14 March")."""
         return format_date(value, format="d MMMM", locale=self.locale(lang))
 
-    def pick(self, lang: str, value: Localized | None):
+    def pick(self, lang: str, value: Localized | Text | None):
+        if isinstance(value, Text):
+            return value  # already picked (a list's surname-first name)
         return value.pick(lang, self.fallbacks(lang)) if value else None
 
     def install(self, env) -> None:
@@ -124,6 +141,17 @@ class Localizer:
             text = localizer.pick(localizer.lang_of(context), value)
             return text.value if text else ""
 
+        @pass_context
+        def plural_forms(context, singular, plural):
+            """The message's plural forms in the page's language, by CLDR category, as JSON: the
+            scripts pick one with Intl.PluralRules and put the number in for %(num)s."""
+            lang = localizer.lang_of(context)
+            locale = Locale.parse(localizer.locale(lang))
+            forms = {}
+            for count in range(200):  # every integer category shows up below 200
+                forms.setdefault(locale.plural_form(count), localizer.catalogs[lang].ngettext(singular, plural, count))
+            return json.dumps(forms, ensure_ascii=False)
+
         # For the one page that speaks every language at once (the root page).
         def gettext_in(lang, message):
             return localizer.catalogs[lang].gettext(message)
@@ -135,11 +163,14 @@ class Localizer:
         def number_in(lang, value):
             return localizer.number(lang, value)
 
-        env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext,
+        env.globals.update(gettext=gettext, _=gettext, ngettext=ngettext, plural_forms=plural_forms,
                            gettext_in=gettext_in, ngettext_in=ngettext_in, number_in=number_in)
         env.filters.update({name: in_page_language(getattr(localizer, name))
-                            for name in ("number", "date", "month_name", "day_month")})
+                            for name in ("number", "date", "short_date", "month_name", "day_month")})
         env.filters.update(l10n=l10n, plain=plain, language_name=language_name)
+        # The chart's axis and table, and the files for other sites (badges, feeds, cards).
+        env.filters.update({name: in_page_language(getattr(localizer, name)) for name in ("month_year", "month_short")})
+        env.globals.update(date_in=localizer.date)
 
 
 def _interpolate(context, text, variables):

@@ -33,6 +33,27 @@ class Region:
 
 
 @dataclass(eq=False)
+class Article:
+    """An article of the Criminal Code; `id` is its number as the Code writes it ("342", "361-1")."""
+
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Charge:
+    """An article a person is charged or convicted under, with the part where the record gives it."""
+
+    article: Article
+    part: str | None = None
+
+    @property
+    def code(self) -> str:
+        """As records write it: "342-1" is part 1 of article 342."""
+        return f"{self.article.id}-{self.part}" if self.part else self.article.id
+
+
+@dataclass(eq=False)
 class InstitutionType:
     id: str
     label: Localized
@@ -52,11 +73,19 @@ class Institution:
     source_path: str
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a person's `history`: from `date` on, the person is in `category`."""
+
+    date: datetime.date
+    category: Category
+
+
 @dataclass(eq=False)
 class Person:
     id: str
     source_path: str  # relative to the content folder, e.g. "people/ivan-ivanau.md"
-    name: Localized
+    name: Localized  # as written, plus Latin spellings for the languages listed in transliterated_names
     category: Category
     updated: datetime.date
     visibility: str = "public"
@@ -64,8 +93,9 @@ class Person:
     gender: str | None = None
     region: Region | None = None
     status_since: datetime.date | None = None
+    history: list[StatusChange] = field(default_factory=list)  # oldest first; see history.py
     detained: datetime.date | None = None
-    articles: list[str] = field(default_factory=list)
+    articles: list[Charge] = field(default_factory=list)
     sentence: Localized | None = None
     institution: Institution | None = None
     letter_name: str | None = None  # the name as the institution knows it, in Cyrillic
@@ -75,6 +105,12 @@ class Person:
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
+    transliterated_names: list[str] = field(default_factory=list)  # languages whose name is derived
+
+    @property
+    def written_name(self) -> Localized:
+        """The name only in the languages the record gives it (no derived Latin spelling)."""
+        return Localized({lang: name for lang, name in self.name.values.items() if lang not in self.transliterated_names})
 
     @property
     def is_public(self) -> bool:
@@ -170,6 +206,7 @@ class Site:
     people: list[Person]  # every record, counted-only included: totals need them
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
+    articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
 
     @property
     def public_people(self) -> list[Person]:

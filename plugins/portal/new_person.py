@@ -35,6 +35,7 @@ OPTIONAL_KEYS = [
     ("photo", "ivan-ivanau.jpg", "a file in content/people/photos/ (with consent; face only)"),
     ("sources", "[https://spring96.org/…]", "public web addresses"),
     ("aliases", "[old-id]", "ids this person had before"),
+    ("history", "[{date: 2020-08-10, status: custody}]", "statuses over time, oldest first; the last is status"),
 ]
 
 

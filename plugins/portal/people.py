@@ -8,18 +8,19 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from . import story
+from . import story, translit
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
+from .history import read_history
 from .localized import Localized
-from .model import Category, Institution, Person, Region
+from .model import Article, Category, Charge, Institution, Person, Region
 from .problems import Problem
 
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
     "detained", "articles", "sentence", "institution", "letter_name", "letters", "letters_note",
-    "photo", "sources", "updated", "aliases", "story_lang",
+    "photo", "sources", "updated", "aliases", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
 GENDERS = ["male", "female"]
@@ -35,10 +36,13 @@ class References:
     languages: list[str]
     categories: dict[str, Category]
     regions: dict[str, Region]
+    articles: dict[str, Article]
     institutions: dict[str, Institution]
     photos_dir: Path
     photos_shown: str
     today: datetime.date
+    # language -> the languages whose name it shows in Latin letters where it has none of its own
+    transliterate: dict[str, list[str]] = None
 
 
 def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: References):
@@ -75,8 +79,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
     status_since = fields.date("status_since")
     detained = fields.date("detained")
     updated = fields.date("updated", required=True)
-    articles = fields.text_list("articles", ARTICLE,
-                                fix='write the articles as a list of numbers, e.g. articles: ["342-1", "130-3"].')
+    articles = _charges(fields, refs.articles)
     sentence = fields.localized("sentence", refs.languages, allow_plain=True)
     institution = fields.choice("institution", refs.institutions, where=" (the files in content/institutions/)")
     letter_name = fields.text("letter_name")
@@ -92,6 +95,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
     photo = _photo(fields, refs)
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", refs.languages)
+    history = read_history(fields, refs.categories, category, status_since, updated)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
     for key, value in (("detained", detained), ("status_since", status_since)):
@@ -113,10 +117,13 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
     problems += fields.problems
     if problems:
         return None, problems
+    name = name or Localized({})
+    derived = _latin_names(name, refs.transliterate or {})
     person = Person(
         id=stem,
         source_path=source_path,
-        name=name or Localized({}),
+        name=Localized({**name.values, **derived}),
+        transliterated_names=sorted(derived),
         category=category,
         updated=updated,
         visibility=visibility,
@@ -135,8 +142,40 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
         photo=photo,
         sources=sources,
         story=Localized({lang: story.render(text) for lang, text in parts.items()}) if parts else None,
+        history=history,
     )
     return person, []
+
+
+def _latin_names(name: Localized, transliterate: dict[str, list[str]]) -> dict[str, str]:
+    """Names in Latin letters for the languages that have no name of their own."""
+    derived = {}
+    for lang, sources in transliterate.items():
+        if lang not in name.values:
+            source = next((source for source in sources if source in name.values), None)
+            if source is not None:
+                derived[lang] = translit.latin(name.values[source], source)
+    return derived
+
+
+def _charges(fields: Fields, articles: dict[str, Article]) -> list[Charge]:
+    """Each code is the longest article number it starts with, then the part: "361-1-2" is part 2
+    of article 361-1 and "342-1" part 1 of article 342 (there is no article 342-1)."""
+    codes = fields.text_list("articles", ARTICLE,
+                             fix='write the articles as a list of numbers, e.g. articles: ["342-1", "130-3"].')
+    charges = []
+    for code in codes:
+        pieces = code.split("-")
+        for cut in range(len(pieces), 0, -1):
+            number = "-".join(pieces[:cut])
+            if number in articles:
+                charges.append(Charge(articles[number], "-".join(pieces[cut:]) or None))
+                break
+        else:
+            fields.problem("articles", f'no article in content/data/articles.yaml matches "{code}".',
+                           "check the number; if it is right, add the article with its title in be, ru and en "
+                           "to content/data/articles.yaml.")
+    return charges
 
 
 def _photo(fields: Fields, refs: References) -> Path | None:

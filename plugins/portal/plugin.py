@@ -10,6 +10,7 @@ from pelican import signals
 from .generator import PortalGenerator, age_on, days_between
 from .i18n import Localizer, load_catalogs
 from .problems import ContentError, Problem
+from .sharemeta import open_graph_locale
 from .site import shown_path
 from .toc import headings
 from .urls import Urls
@@ -66,7 +67,8 @@ def generator_init(generator):
         return {lang: found[lang] for lang in languages if lang in found}
 
     generator.env.globals.update(
-        url_for=url_for, page_for=page_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between)
+        url_for=url_for, page_for=page_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between,
+        open_graph_locale=open_graph_locale)
 
 
 def content_object_init(content):

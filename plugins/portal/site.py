@@ -9,7 +9,7 @@ import datetime
 import os
 from pathlib import Path
 
-from .datafiles import (load_categories, load_institution_types, load_institutions, load_regions,
+from .datafiles import (load_articles, load_categories, load_institution_types, load_institutions, load_regions,
                         load_statement_figures)
 from .model import Site
 from .people import References, read_person
@@ -34,6 +34,9 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     problems += found
     regions, found = load_regions(data_dir / "regions.yaml", shown_path(data_dir / "regions.yaml"), languages, today)
     problems += found
+    articles_file = data_dir / "articles.yaml"
+    articles, found = load_articles(articles_file, shown_path(articles_file), languages, today)
+    problems += found
     types_file = data_dir / "institution-types.yaml"
     institution_types, found = load_institution_types(types_file, shown_path(types_file), languages, today)
     problems += found
@@ -51,7 +54,8 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
 
     people_dir = content / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
-    refs = References(languages, categories, regions, institutions, photos_dir, shown_path(photos_dir), today)
+    refs = References(languages, categories, regions, articles, institutions, photos_dir, shown_path(photos_dir), today,
+                      {lang: options.get("transliterate", []) for lang, options in settings["PORTAL_LANGUAGES"].items()})
     people = []
     first_file_of: dict[str, str] = {}
     for path in _person_files(people_dir, photos_dir, problems):
@@ -71,7 +75,7 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
-    return Site(groups, categories, regions, institutions, people, signatories, statement_figures)
+    return Site(groups, categories, regions, institutions, people, signatories, statement_figures, articles)
 
 
 def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -> list[Path]:

@@ -14,6 +14,10 @@ class Totals:
     by_group: dict[str, int]
     by_category: dict[str, int]
     counted_only: int  # people counted in the totals but never named
+    by_region: dict[str, dict[str, int]]  # region id -> category id -> people (counted-only included)
+
+    def of_region_group(self, region, group) -> int:
+        return sum(self.by_region[region.id][category.id] for category in group.categories)
 
     def as_json(self, site: Site) -> dict:
         return {
@@ -31,8 +35,11 @@ class Totals:
 
 def compute_totals(site: Site) -> Totals:
     by_category = {category_id: 0 for category_id in site.categories}
+    by_region = {region_id: dict.fromkeys(site.categories, 0) for region_id in site.regions}
     for person in site.people:
         by_category[person.category.id] += 1
+        if person.region is not None:
+            by_region[person.region.id][person.category.id] += 1
     by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
     # The newest check date, not today's: two builds of one commit give the same site.
     as_of = max((person.updated for person in site.people), default=None)
@@ -42,4 +49,5 @@ def compute_totals(site: Site) -> Totals:
         by_group=by_group,
         by_category=by_category,
         counted_only=sum(1 for person in site.people if not person.is_public),
+        by_region=by_region,
     )

@@ -1,0 +1,46 @@
+"""The counter badge: a small SVG with the site's name and the current total, for other sites.
+
+The text is measured with the font the theme ships (share cards use it too), and each text
+has a textLength, so the badge keeps its layout whatever font the reader's system has.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from xml.sax.saxutils import escape, quoteattr
+
+from PIL import ImageFont
+
+HEIGHT, SIZE, PADDING = 20, 11, 7
+LABEL_FILL, NUMBER_FILL = "#444", "#8a1c1c"
+
+
+@functools.lru_cache(maxsize=4)
+def _font(path: str) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, SIZE, layout_engine=ImageFont.Layout.BASIC)
+
+
+def font_path(settings: dict, weight: str) -> str:
+    return os.path.join(settings["THEME"], settings["SHARE_CARD_FONTS"][weight])
+
+
+def badge_svg(label: str, number: str, as_of: str, settings: dict) -> str:
+    """`label` and the formatted `number`; `as_of` (the date, in words) goes into the title."""
+    regular, bold = _font(font_path(settings, "regular")), _font(font_path(settings, "bold"))
+    label_text = round(regular.getlength(label))
+    number_text = round(bold.getlength(number))
+    label_width, number_width = label_text + 2 * PADDING, number_text + 2 * PADDING
+    width = label_width + number_width
+    title = f"{label}: {number}" + (f", {as_of}" if as_of else "")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT}" viewBox="0 0 {width} {HEIGHT}" '
+        f'role="img" aria-label={quoteattr(title)}>\n'
+        f"<title>{escape(title)}</title>\n"
+        f'<rect width="{label_width}" height="{HEIGHT}" fill="{LABEL_FILL}"/>\n'
+        f'<rect x="{label_width}" width="{number_width}" height="{HEIGHT}" fill="{NUMBER_FILL}"/>\n'
+        f'<g fill="#fff" font-family="\'Noto Sans\', \'DejaVu Sans\', Verdana, sans-serif" font-size="{SIZE}">\n'
+        f'<text x="{PADDING}" y="14" textLength="{label_text}" lengthAdjust="spacingAndGlyphs">{escape(label)}</text>\n'
+        f'<text x="{label_width + PADDING}" y="14" font-weight="700" textLength="{number_text}" '
+        f'lengthAdjust="spacingAndGlyphs">{escape(number)}</text>\n'
+        "</g>\n</svg>\n"
+    )

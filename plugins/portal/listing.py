@@ -1,0 +1,105 @@
+"""People as the lists show them in one language: surname first, filed under a letter, with
+what the filters of a list offer (only values that occur, with their counts)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .collation import initial, surname_first
+from .localized import Text
+from .model import Person
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    person: Person
+    name: Text  # in the list's language, surname first
+    letter: str | None  # the alphabet letter it is filed under; None for names in another script
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str
+    label: object  # Localized, or a plain string
+    count: int
+    is_group: bool = False  # a status group: everyone in its categories
+
+
+class PeopleList:
+    """An ordered list of entries and the filters it offers; one per list page and language."""
+
+    # The filters every list offers, in the order of the form; each is a query parameter.
+    DIMENSIONS = ("status", "region", "gender", "institution", "article")
+
+    def __init__(self, entries: list[ListEntry]):
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def subset(self, keep) -> "PeopleList":
+        return PeopleList([entry for entry in self.entries if keep(entry.person)])
+
+    def group_by(self, keys) -> dict[str, "PeopleList"]:
+        """One pass over the list: `keys(person)` gives the keys a person is listed under."""
+        groups: dict[str, list[ListEntry]] = {}
+        for entry in self.entries:
+            for key in keys(entry.person):
+                groups.setdefault(key, []).append(entry)
+        return {key: PeopleList(entries) for key, entries in groups.items()}
+
+    @property
+    def letters(self) -> list[str]:
+        """The letters that have people, in the list's (alphabetical) order."""
+        return list(dict.fromkeys(entry.letter for entry in self.entries if entry.letter))
+
+    def first_of_letter(self) -> set[str]:
+        """Ids of the people that open each letter (the targets of the alphabet index)."""
+        seen, first = set(), set()
+        for entry in self.entries:
+            if entry.letter and entry.letter not in seen:
+                seen.add(entry.letter)
+                first.add(entry.person.id)
+        return first
+
+    def options(self, site, name_key) -> dict[str, list[FilterOption]]:
+        """For each dimension, the values that occur in this list, in the site's order."""
+        people = [entry.person for entry in self.entries]
+        counts = {
+            "status": Counter(p.category.id for p in people) + Counter(p.category.group.id for p in people),
+            "region": Counter(p.region.id for p in people if p.region),
+            "gender": Counter(p.gender for p in people if p.gender),
+            "institution": Counter(p.institution.id for p in people if p.institution),
+            "article": Counter(a for p in people for a in {c.article.id for c in p.articles}),
+        }
+        status = []
+        for group in site.groups:
+            if counts["status"][group.id]:
+                status.append(FilterOption(group.id, group.label, counts["status"][group.id], is_group=True))
+                status += [FilterOption(c.id, c.label, counts["status"][c.id])
+                           for c in group.categories if counts["status"][c.id]]
+        institutions = sorted((i for i in site.institutions.values() if counts["institution"][i.id]),
+                              key=lambda i: name_key(i.name))
+        return {
+            "status": status,
+            "region": [FilterOption(r.id, r.label, counts["region"][r.id])
+                       for r in site.regions.values() if counts["region"][r.id]],
+            "gender": [FilterOption(g, g, counts["gender"][g]) for g in ("female", "male") if counts["gender"][g]],
+            "institution": [FilterOption(i.id, i.name, counts["institution"][i.id]) for i in institutions],
+            "article": [FilterOption(a.id, a.id, counts["article"][a.id])
+                        for a in site.articles.values() if counts["article"][a.id]],
+        }
+
+
+def entries_for(people: list[Person], lang: str, pick, sort_key, alphabet: str) -> PeopleList:
+    """`pick(localized)` gives the Text of a name in `lang`; the list is in `lang`'s order."""
+    entries = []
+    for person in people:
+        name = pick(person.name)
+        filed = Text(surname_first(name.value), name.lang, name.is_fallback)
+        entries.append(ListEntry(person, filed, initial(filed.value, alphabet)))
+    entries.sort(key=lambda entry: (sort_key(entry.name.value), entry.person.id))
+    return PeopleList(entries)

@@ -1,0 +1,171 @@
+"""Open data: the public records and the reference data as JSON and CSV files.
+
+data/people.json and data/people.csv hold the public records only (a counted-only record is
+never named, so it is in none of these files), with every field a person page shows, the
+names and texts as the record gives them in each language, and each language's page URL.
+data/categories.json, data/institutions.json and data/regions.json give the ids they use
+with their labels in every language. The fields are documented on the /<lang>/data/ page.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+from .localized import Localized
+from .model import Person, Site
+from .totals import Totals
+
+
+def _date(value) -> str | int | None:
+    # A date as YYYY-MM-DD; a bare year (born: 1985) stays a number.
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _texts(value: Localized | None, languages: list[str]) -> dict[str, str | None] | None:
+    """The text in each language as the record gives it; text in no particular language (a
+    free-text sentence) is shown on every language's page, so it is given for each."""
+    if not value:
+        return None
+    if None in value.values:
+        return {lang: value.values[None] for lang in languages}
+    return {lang: value.values.get(lang) for lang in languages}
+
+
+def _article_code(article) -> str:
+    # A plain code ("342-1"); once articles are linked to their data file, an object with `code`.
+    return getattr(article, "code", article)
+
+
+class OpenData:
+    """Builds the open data files of one build; `absolute(url)` turns a site URL into the address
+    written in the files (a full address when SITEURL is set)."""
+
+    def __init__(self, site: Site, totals: Totals, languages: list[str], urls, photos: dict, settings: dict):
+        self.site = site
+        self.totals = totals
+        self.languages = languages
+        self.urls = urls
+        self.photos = photos
+        self.settings = settings
+        self.site_url = (settings.get("SITEURL") or "").rstrip("/")
+
+    def absolute(self, url: str) -> str:
+        return f"{self.site_url}/{url}" if self.site_url else url
+
+    def page_urls(self, kind: str, **fields) -> dict[str, str]:
+        return {lang: self.absolute(self.urls.url(kind, lang=lang, **fields)) for lang in self.languages}
+
+    def about(self) -> dict:
+        """What every file says about itself: the date of the figures, the licence, the site."""
+        license_ = self.settings["DATA_LICENSE"]
+        return {
+            "as_of": self.totals.as_of.isoformat() if self.totals.as_of else None,
+            "license": {"name": license_["name"], "url": license_["url"]},
+            "source": self.page_urls("opendata"),
+        }
+
+    def person(self, person: Person) -> dict:
+        photo = self.photos.get(person.id)
+        return {
+            "id": person.id,
+            "name": _texts(person.written_name, self.languages),
+            "url": self.page_urls("person", id=person.id),
+            "status": person.category.id,
+            "group": person.category.group.id,
+            "status_since": _date(person.history[-1].date if person.history else person.status_since),
+            "history": [{"date": _date(change.date), "status": change.category.id} for change in person.history],
+            "born": _date(person.born),
+            "gender": person.gender,
+            "region": person.region.id if person.region else None,
+            "detained": _date(person.detained),
+            "articles": [_article_code(article) for article in person.articles],
+            "sentence": _texts(person.sentence, self.languages),
+            "institution": person.institution.id if person.institution else None,
+            "letter_name": person.letter_name,
+            "letters": person.letters,
+            "letters_note": _texts(person.letters_note, self.languages),
+            "aliases": list(person.aliases),
+            "photo": self.absolute(photo[-1].url) if photo else None,
+            "sources": list(person.sources),
+            "updated": _date(person.updated),
+            "story": _texts(person.story, self.languages),
+        }
+
+    def people_json(self) -> dict:
+        return {**self.about(), "people": [self.person(p) for p in self.site.public_people]}
+
+    def people_csv(self) -> str:
+        """One row per public record; lists are joined with "; ". The stories (formatted text of
+        any length) are in people.json only."""
+        langs = self.languages
+        columns = ["id", *(f"name_{lang}" for lang in langs), "status", "group", "status_since", "history", "born",
+                   "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "institution",
+                   "letter_name", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo", "sources",
+                   "updated", *(f"url_{lang}" for lang in langs)]
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(columns)
+        for person in self.site.public_people:
+            record = self.person(person)
+            row = {key: record.get(key) for key in columns}
+            for key in ("name", "sentence", "letters_note", "url"):
+                for lang in langs:
+                    row[f"{key}_{lang}"] = (record[key] or {}).get(lang)
+            row["history"] = "; ".join(f"{entry['date']} {entry['status']}" for entry in record["history"])
+            for key in ("articles", "aliases", "sources"):
+                row[key] = "; ".join(record[key])
+            row["letters"] = "true" if record["letters"] else "false"
+            writer.writerow(["" if row[key] is None else row[key] for key in columns])
+        return stream.getvalue()
+
+    def categories_json(self) -> dict:
+        return {**self.about(), "groups": [{
+            "id": group.id,
+            "label": _texts(group.label, self.languages),
+            "description": _texts(group.description, self.languages),
+            "total": self.totals.by_group[group.id],
+            "categories": [{
+                "id": category.id,
+                "label": _texts(category.label, self.languages),
+                "description": _texts(category.description, self.languages),
+                "held": category.held,
+                "total": self.totals.by_category[category.id],
+                "url": self.page_urls("status", id=category.id),
+            } for category in group.categories],
+        } for group in self.site.groups]}
+
+    def institutions_json(self) -> dict:
+        held: dict[str, list[str]] = {institution_id: [] for institution_id in self.site.institutions}
+        for person in self.site.public_people:
+            if person.institution is not None:
+                held[person.institution.id].append(person.id)
+        return {**self.about(), "institutions": [{
+            "id": institution.id,
+            "type": institution.type.id,
+            "type_label": _texts(institution.type.label, self.languages),
+            "name": _texts(institution.name, self.languages),
+            "address": list(institution.address),
+            "country": self.settings["LETTER_COUNTRY"],
+            "city": institution.city,
+            "region": institution.region.id if institution.region else None,
+            "source": institution.source,
+            "checked": _date(institution.checked),
+            "recheck": institution.recheck,
+            "url": self.page_urls("institution", id=institution.id),
+            "people": held[institution.id],
+        } for institution in self.site.institutions.values()]}
+
+    def regions_json(self) -> dict:
+        return {**self.about(), "regions": [{"id": region.id, "label": _texts(region.label, self.languages)}
+                                           for region in self.site.regions.values()]}
+
+    def files(self) -> dict[str, dict | str]:
+        """File name -> content (a dict is written as JSON, a str as it is)."""
+        return {
+            "people.json": self.people_json(),
+            "people.csv": self.people_csv(),
+            "categories.json": self.categories_json(),
+            "institutions.json": self.institutions_json(),
+            "regions.json": self.regions_json(),
+        }

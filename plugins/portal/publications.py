@@ -1,0 +1,61 @@
+"""The files a build publishes besides the pages, for journalists, campaigns and other sites:
+the totals over time (JSON and CSV), the open data, the counter badges, the share cards and,
+with SITEURL, the Atom feeds of people added and of status changes.
+
+prepare_publications() runs when the portal generator has read the content, and
+write_publications() once it has written the pages; everything here reads the
+validated site and the totals, never the content files.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+from .badge import badge_svg
+from .chart import layout as chart_layout
+from .opendata import OpenData
+from .peoplefeed import people_feed
+from .sharecards import ShareCards
+from .timeline import history_start, monthly_series, series_csv, series_json
+
+logger = logging.getLogger(__name__)
+
+
+def prepare_publications(generator) -> None:
+    """In generate_context: the monthly series, and the chart every template may show."""
+    generator.series = monthly_series(generator.site, history_start(generator.settings), generator.totals.as_of)
+    generator.context["portal_chart"] = chart_layout(generator.series, generator.site.groups)
+
+
+def write_publications(generator, photos: dict) -> None:
+    settings, site, totals, output = generator.settings, generator.site, generator.totals, generator.output_path
+    gettext_in = generator.env.globals["gettext_in"]
+    ngettext_in = generator.env.globals["ngettext_in"]
+
+    def write(save_as: str, content: dict | str) -> None:
+        """A dict as JSON, text as it is; UTF-8 with the line ends as given."""
+        if isinstance(content, dict):
+            content = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+        target = os.path.join(output, save_as)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as stream:
+            stream.write(content.encode("utf-8"))
+
+    write(settings["TOTALS_HISTORY_SAVE_AS"], series_json(site, generator.series))
+    write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], series_csv(site, generator.series))
+    for name, content in OpenData(site, totals, generator.languages, generator.urls, photos, settings).files().items():
+        write(settings["OPEN_DATA_SAVE_AS"].format(name=name), content)
+    number_in, date_in = generator.env.globals["number_in"], generator.env.globals["date_in"]
+    for lang in generator.languages:
+        as_of = gettext_in(lang, "as of %(date)s") % {"date": date_in(lang, totals.as_of)} if totals.as_of else ""
+        write(generator.urls.save_as("badge", lang=lang),
+              badge_svg(gettext_in(lang, "Political prisoners of Belarus"), number_in(lang, totals.total), as_of,
+                        settings))
+    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in)
+    drawn = cards.write_all(site, totals, generator.languages)
+    logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
+    if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):
+        for lang in generator.languages:
+            write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=lang),
+                  people_feed(site, lang, settings, generator.urls, gettext_in, date_in))

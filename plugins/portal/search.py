@@ -1,0 +1,94 @@
+"""The search index: Pagefind, fed from the validated records, never from the HTML.
+
+Each public person is one record per language, at their page's URL, whose text is every form
+of their name (as written in be, ru and en, and the Latin spellings of the Cyrillic forms that
+translit.py knows, each also with the other apostrophes), so that "Іванаў", "Иванов",
+"Ivanau", "Ivanov" and "Ivanou" all find the same person from any language's search box.
+Counted-only records never reach this module. The text pages (the statement, the guides) are
+indexed from their rendered content.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from html import escape
+
+from .model import Person
+from .translit import apostrophe_variants, spellings
+
+
+def name_forms(person: Person) -> list[str]:
+    """Every spelling of the person's name a reader may type, without repeats."""
+    forms = []
+    for lang, name in person.name.values.items():
+        forms.append(name)
+        if lang in ("be", "ru"):
+            forms += spellings(name, lang)
+    return list(dict.fromkeys(variant for form in forms for variant in apostrophe_variants(form)))
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # relative to the site root, as the page is linked ("be/people/ivan-ivanau/")
+    lang: str
+    title: str
+    text: str
+    image: str | None = None  # relative to the site root
+
+
+def person_record(person: Person, lang: str, url: str, title: str, details: list[str], image: str | None) -> SearchRecord:
+    # The name in the page's language comes first, then what the result shows under it (the
+    # status, the region), then every other spelling.
+    forms = [form for form in name_forms(person) if form != title]
+    return SearchRecord(url, lang, title, ". ".join([title, *details]) + ". " + " · ".join(forms), image)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def page_record(title: str, content_html: str, lang: str, url: str) -> SearchRecord:
+    text = html.unescape(_TAG.sub(" ", content_html))
+    return SearchRecord(url, lang, title, " ".join(text.split()))
+
+
+def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_of_index: str = "index.html") -> None:
+    """Writes Pagefind's index and its search UI into output_path/bundle.
+
+    Each record becomes a bare HTML document at its page's path in a scratch folder, which the
+    Pagefind binary indexes in one run (it reads thousands of files a second, on every core;
+    its Python API answers one record per tenth of a second). Pagefind takes the URL from the
+    path, the language from <html lang>, and the title and image from the data-pagefind-meta
+    attributes.
+    """
+    target = os.path.join(output_path, bundle)
+    with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
+        for record in records:
+            path = os.path.join(scratch, *record.url.strip("/").split("/"))
+            path = path if path.endswith(".html") else os.path.join(path, url_of_index)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            image = (f'<img data-pagefind-meta="image[src], image_alt[alt]" src="/{escape(record.image)}" alt="">'
+                     if record.image else "")
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(f'<!doctype html><html lang="{record.lang}"><head><meta charset="utf-8">'
+                             f'<title>{escape(record.title)}</title></head><body>'
+                             f'<h1 data-pagefind-meta="title">{escape(record.title)}</h1>{image}'
+                             f'<p>{escape(record.text)}</p></body></html>')
+        shutil.rmtree(target, ignore_errors=True)
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", target,
+                                 "--silent"], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"Pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    # Pagefind lists the languages in no fixed order: two builds of one commit must be identical.
+    entry = os.path.join(target, "pagefind-entry.json")
+    with open(entry, encoding="utf-8") as stream:
+        data = json.load(stream)
+    data["languages"] = dict(sorted(data["languages"].items()))
+    with open(entry, "w", encoding="utf-8") as stream:
+        json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))

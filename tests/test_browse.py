@@ -1,0 +1,284 @@
+"""Browse and find: list pages and their filters, article and region pages, and search in any
+script, on a fixture site built with the real data files and institutions."""
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import quote
+
+import pytest
+
+from conftest import build, jpeg, person, read, serve
+
+LANGS = ["be", "ru", "en"]
+FILES = {
+    # No English name: English pages show the Belarusian passport spelling.
+    "people/ivan-ivanau.md": person(
+        "custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов"}, gender="male", region="minsk-city",
+        detained="2020-08-10", articles='["342-1", "130-3"]', institution="sizo-1-minsk"),
+    "people/darya-losik.md": person(
+        "custody", name={"be": "Дар’я Лосік", "ru": "Дарья Лосик", "en": "Darya Losik"}, gender="female",
+        region="vitebsk", detained="2021-01-25", articles='["361-1-2"]', institution="ik-4-gomel",
+        photo="darya-losik.jpg"),
+    "people/illia-yolkin.md": person(
+        "released", name={"be": "Ілля Ёлкін", "ru": "Илья Ёлкин"}, gender="male", region="brest",
+        detained="2020-09-01", articles='["342"]'),
+    "people/aleh-yarmak.md": person(
+        "house-arrest", name={"be": "Алег Ярмак", "ru": "Олег Ярмак", "en": "Aleh Yarmak"}, gender="male",
+        region="minsk-city"),
+    # Counted in every total, named nowhere: not in lists, article pages or the search index.
+    "people/counted-one.md": person(
+        "custody", visibility="counted", name={"be": "Сакрэтны Чалавек", "en": "Secretname Hidden"},
+        region="minsk-city", articles='["342-1"]', institution="sizo-1-minsk"),
+}
+IVAN = {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}
+
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("browse"), {**FILES, "people/photos/darya-losik.jpg": jpeg(300, 400, (120, 90, 90))},
+                 ("data", "institutions", "statements"))
+
+
+def rows(html: str) -> list[str]:
+    """Person ids of a list table, in order."""
+    return re.findall(r'<th scope="row"><a href="[./]*/?(?:\w\w)/people/([a-z-]+)/[^"]*" data-name=', html)
+
+
+@pytest.mark.parametrize("lang, order, letters", [
+    ("be", ["illia-yolkin", "ivan-ivanau", "darya-losik", "aleh-yarmak"], ["Ё", "І", "Л", "Я"]),
+    ("ru", ["illia-yolkin", "ivan-ivanau", "darya-losik", "aleh-yarmak"], ["Ё", "И", "Л", "Я"]),
+    ("en", ["ivan-ivanau", "darya-losik", "aleh-yarmak", "illia-yolkin"], ["I", "L", "Y"]),
+])
+def test_the_list_is_in_the_languages_order_with_an_alphabet_index(output, lang, order, letters):
+    html = read(output, f"{lang}/people/index.html")
+    assert rows(html) == order
+    index = re.search(r'<nav class="alphabet".*?</nav>', html, re.S).group(0)
+    assert re.findall(r'data-letter="([^"]+)">', index) == letters
+    for letter in letters:  # every letter of the index leads to a row
+        assert f'<tr id="letter-{letter}"' in html
+
+
+def test_the_table_has_every_column_and_the_filter_values(output):
+    html = read(output, "en/people/index.html")
+    row = re.search(r'<tr id="letter-I".*?</tr>', html, re.S).group(0)
+    for text in ['data-status="custody political-prisoner"', 'data-region="minsk-city"', 'data-gender="male"',
+                 'data-institution="sizo-1-minsk"', 'data-article="342 130"', 'data-detained="2020-08-10"',
+                 ">Ivanau Ivan</a>", 'data-name="Ivan Ivanau"', "<td>Minsk</td>", "<td>In custody</td>",
+                 "<td>10 Aug 2020</td>", "<td>342-1, 130-3</td>", "Pre-trial detention centre No. 1, Minsk"]:
+        assert text in row, text
+    assert "data-photo=" in re.search(r'<tr id="letter-L".*?</tr>', html, re.S).group(0)
+    # The filters offer only the values that occur, with their counts.
+    form = re.search(r'<form class="list-controls".*?</form>', html, re.S).group(0)
+    assert '<option value="minsk-city">Minsk (2)</option>' in form
+    assert '<option value="grodno">' not in form
+    assert '<option value="political-prisoner">All: Political prisoners (3)</option>' in form
+    assert '<option value="342">Article 342 (2)</option>' in form
+    assert '<option value="female">Women (1)</option>' in form
+    assert ngettext_forms(html) == {"one": "%(num)s person shown", "other": "%(num)s people shown"}
+
+
+def ngettext_forms(html):
+    import html as html_module
+    import json
+    return json.loads(html_module.unescape(re.search(r'data-forms="([^"]+)"', html).group(1)))
+
+
+def test_belarusian_and_russian_counters_have_their_plural_forms(output):
+    assert ngettext_forms(read(output, "be/people/index.html")) == {
+        "one": "Паказаны %(num)s чалавек", "few": "Паказаны %(num)s чалавекі", "many": "Паказана %(num)s чалавек"}
+    assert set(ngettext_forms(read(output, "ru/people/index.html"))) == {"one", "few", "many"}
+
+
+@pytest.mark.parametrize("path, listed, counts", [
+    ("en/status/custody/index.html", ["ivan-ivanau", "darya-losik"],
+     ["3 people in this category as of 22 October 2021", "1 of them is counted but not named"]),
+    ("en/status/political-prisoner/index.html", ["ivan-ivanau", "darya-losik", "aleh-yarmak"],
+     ["4 people as of 22 October 2021", "1 of them is counted but not named"]),
+    ("en/status/released/index.html", ["illia-yolkin"], ["1 person in this category as of 22 October 2021"]),
+    ("en/regions/minsk-city/index.html", ["ivan-ivanau", "aleh-yarmak"],
+     ["3 people from this region as of 22 October 2021", "1 of them is counted but not named"]),
+    ("en/regions/brest/index.html", ["illia-yolkin"], ["1 person from this region as of 22 October 2021"]),
+    ("en/regions/grodno/index.html", [], ["0 people from this region", "No one from this region is listed by name."]),
+    ("en/articles/342/index.html", ["ivan-ivanau", "illia-yolkin"],
+     ["Article 342: Organising and preparing actions that grossly violate public order",
+      "2 people listed on this site are charged or convicted under this article."]),
+    ("en/articles/361-1/index.html", ["darya-losik"],
+     ["Creating an extremist formation", "1 person listed on this site is charged or convicted"]),
+    ("en/articles/130/index.html", ["ivan-ivanau"], ["Incitement to racial, national"]),
+    ("en/articles/293/index.html", [], ["No one listed by name on this site is charged under this article."]),
+    ("en/institutions/sizo-1-minsk/index.html", ["ivan-ivanau"], ["1 person listed on this site is held here."]),
+    ("be/articles/342/index.html", ["illia-yolkin", "ivan-ivanau"],
+     ["Артыкул 342: Арганізацыя і падрыхтоўка дзеянняў", "2 чалавекі з гэтага сайта абвінавачаныя"]),
+    ("ru/regions/minsk-city/index.html", ["ivan-ivanau", "aleh-yarmak"], ["3 человека из этого региона"]),
+])
+def test_every_filter_has_a_static_page_with_its_count(output, path, listed, counts):
+    html = read(output, path)
+    assert rows(html) == listed
+    for text in counts:
+        assert text in html, text
+    assert "Secretname" not in html and "counted-one" not in html
+
+
+def test_each_status_region_and_article_has_a_page_in_every_language(output):
+    for lang in LANGS:
+        for page in ["status/custody", "status/persecuted", "status/house-arrest", "regions", "regions/gomel",
+                     "articles", "articles/411", "articles/203-1", "search"]:
+            assert (output / lang / page / "index.html").is_file(), f"{lang}/{page}"
+
+
+def test_the_region_page_has_its_totals_by_category(output):
+    html = read(output, "en/regions/minsk-city/index.html")
+    table = re.search(r'<table class="totals">.*?</table>', html, re.S).group(0)
+    assert re.search(r'Political prisoners</th>\s*<td class="number">3</td>', table)
+    assert re.search(r'In custody</th><td class="number">2</td>', table)
+    assert re.search(r'House arrest</th><td class="number">1</td>', table)
+    regions = read(output, "en/regions/index.html")
+    assert re.search(r'regions/minsk-city/">Minsk</a></th>\s*<td class="number">3</td>\s*'
+                     r'<td class="number">0</td>\s*<td class="number">2</td>', regions)
+
+
+def test_the_article_index_and_the_person_page_link_the_articles(output):
+    index = read(output, "ru/articles/index.html")
+    assert re.search(r'articles/342/">342</a></th>\s*<td>Организация и подготовка.*?</td>\s*<td class="number">2</td>',
+                     index, re.S)
+    page = read(output, "be/people/ivan-ivanau/index.html")
+    assert 'href="../../../be/articles/342/">Частка 1 артыкула 342</a>' in page
+
+
+def test_the_search_index_holds_public_people_only(output):
+    fragments = [gzip.decompress(path.read_bytes()) for path in (output / "pagefind" / "fragment").iterdir()]
+    text = b"".join(fragments).decode("utf-8", "replace")
+    assert "Ivanou" in text and "Іванаў" in text and "Дар'я" in text
+    assert "Secretname" not in text and "Сакрэтны" not in text and "counted-one" not in text
+
+
+# In the real Chromium ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server(output):
+    with serve(output) as url:
+        yield url
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-people-table] tbody tr:not([hidden]) th a",
+        "links => links.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
+
+
+def test_filters_work_in_place_and_the_url_keeps_them(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/en/people/")
+    assert visible_rows(page) == ["ivan-ivanau", "darya-losik", "aleh-yarmak", "illia-yolkin"]
+    page.get_by_label("Region").select_option("minsk-city")
+    assert visible_rows(page) == ["ivan-ivanau", "aleh-yarmak"]
+    assert page.get_by_role("status").first.inner_text() == "2 people shown"
+    page.get_by_label("Status").select_option("custody")
+    assert visible_rows(page) == ["ivan-ivanau"]
+    assert page.get_by_role("status").first.inner_text() == "1 person shown"
+    assert page.url.endswith("/en/people/?status=custody&region=minsk-city")
+    page.get_by_role("button", name="Show everyone").click()
+    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr:not([hidden])').length === 4")
+    assert page.url.endswith("/en/people/")
+    # A filtered list can be linked.
+    page.goto(f"{server}/en/people/?article=342&gender=male")
+    assert visible_rows(page) == ["ivan-ivanau", "illia-yolkin"]
+    assert page.get_by_label("Article").input_value() == "342"
+    page.goto(f"{server}/en/people/?institution=ik-4-gomel")
+    assert visible_rows(page) == ["darya-losik"]
+    page.close()
+
+
+def test_sorting_by_detention_and_the_cards_view(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/be/people/")
+    page.get_by_label("Парадак").select_option("detained-desc")
+    assert visible_rows(page) == ["darya-losik", "illia-yolkin", "ivan-ivanau", "aleh-yarmak"]  # no date: last
+    assert page.locator("[data-alphabet]").is_hidden()  # the index is for the surname order
+    page.get_by_label("Парадак").select_option("detained")
+    assert visible_rows(page) == ["ivan-ivanau", "illia-yolkin", "darya-losik", "aleh-yarmak"]
+    page.get_by_label("Парадак").select_option("name-desc")
+    assert visible_rows(page) == ["aleh-yarmak", "darya-losik", "ivan-ivanau", "illia-yolkin"]
+    page.get_by_label("Карткі").check()
+    cards = page.locator("[data-people-cards] li")
+    assert cards.count() == 4 and page.locator(".table-scroll").is_hidden()
+    assert cards.nth(1).locator("a").inner_text() == "Дар’я Лосік"
+    assert cards.nth(1).locator("img").get_attribute("src").endswith("/photos/darya-losik-240.jpg")
+    assert page.url.endswith("?sort=name-desc&view=cards")
+    page.get_by_label("Парадак").select_option("name")
+    page.locator("[data-alphabet]").get_by_role("link", name="Л").click()
+    assert page.locator("[data-people-cards] li#letter-Л a").inner_text() == "Дар’я Лосік"
+    page.close()
+
+
+def test_a_filter_page_filters_the_other_properties(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/ru/regions/minsk-city/")
+    assert page.get_by_label("Регион").count() == 0  # the page is the region filter
+    page.get_by_label("Статус").select_option("house-arrest")
+    assert visible_rows(page) == ["aleh-yarmak"]
+    page.close()
+
+
+def search_results(page, found=True) -> list[str]:
+    if found:
+        page.wait_for_selector(".pagefind-ui__result-link")
+    # The message is empty, then "Searching for …", then the count, with a placeholder for each
+    # result that fills in as its data loads: wait for the count and every result's link.
+    page.wait_for_function("""() => {
+        const message = document.querySelector('.pagefind-ui__message');
+        return message && message.textContent.trim() && !message.textContent.includes('…')
+            && document.querySelectorAll('.pagefind-ui__result').length
+               === document.querySelectorAll('.pagefind-ui__result-link').length;
+    }""")
+    return page.eval_on_selector_all(".pagefind-ui__result-link",
+                                     "links => links.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_a_person_by_each_spelling_from_each_language(browser, server, lang):
+    page = browser.new_page()
+    for query in ["Ivanou", "Ivanov", "Іванаў", "Иванов"]:
+        page.goto(f"{server}/{lang}/people/")
+        page.locator("#site-search").fill(query)
+        page.locator("#site-search").press("Enter")
+        page.wait_for_url(f"**/{lang}/search/?q={quote(query)}")
+        assert search_results(page) == [f"/{lang}/people/ivan-ivanau/"], (lang, query)
+        assert page.locator(".pagefind-ui__result-title").first.inner_text() == IVAN[lang]
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["Дар'я", "Дар’я", "Дарʼя", "Darya", "Daria Losik"])
+def test_search_matches_apostrophe_variants_and_transliterations(browser, server, query):
+    page = browser.new_page()
+    page.goto(f"{server}/be/search/?q={quote(query)}")
+    assert search_results(page) == ["/be/people/darya-losik/"]
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_counted_only_person_is_never_found(browser, server, lang):
+    page = browser.new_page()
+    for query in ["Secretname", "Сакрэтны Чалавек", "Sakretny", "counted-one"]:
+        page.goto(f"{server}/{lang}/search/?q={quote(query)}")
+        # The statement's text may match a word; no person may.
+        assert [url for url in search_results(page, found=False) if "/people/" in url] == [], query
+    page.close()
+
+
+def test_the_search_page_speaks_belarusian(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/be/search/?q={quote('Шчыглюк')}")
+    assert search_results(page, found=False) == []
+    assert page.locator(".pagefind-ui__message").inner_text() == "Па запыце Шчыглюк нічога не знойдзена"
+    assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Імя, напрыклад Іванаў або Ivanou"
+    page.close()
+
+
+def test_open_data_gives_names_as_written_not_their_transliterations(output):
+    import json
+    people = {p["id"]: p for p in json.loads(read(output, "data/people.json"))["people"]}
+    assert people["ivan-ivanau"]["name"] == {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": None}
+    assert "counted-one" not in people

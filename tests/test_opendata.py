@@ -1,0 +1,370 @@
+"""What journalists, campaigns and other sites take from the portal: the chart, open data files,
+feeds, share cards, the counter and the sitemap; none of them may name a counted-only record."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import struct
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from lxml import etree
+from PIL import Image
+
+from conftest import ROOT, build, person, read, serve
+from test_safety import photo_with_metadata
+
+LANGS = ["be", "ru", "en"]
+SITE_URL = "https://portal.example/pp"
+ATOM = "{http://www.w3.org/2005/Atom}"
+INSTITUTION = """\
+id: sizo-test
+type: pre-trial-detention-centre
+name: {be: СІЗА № 1, ru: СИЗО № 1, en: Pre-trial detention centre No. 1}
+address: |
+  СИЗО № 1
+  ул. Володарского, 2
+  220030, г. Минск
+city: Минск
+region: minsk-city
+source: https://example.org/addresses
+checked: 2023-05-02
+"""
+FILES = {
+    "institutions/sizo-test.yaml": INSTITUTION,
+    "people/ales-open.md": person(
+        "custody", updated="2021-10-22", name={"be": "Алесь Адкрыты", "ru": "Алесь Открытый", "en": "Ales Open"},
+        born="1985-03-14", region="minsk-city", detained="2020-08-10", articles='["342-1"]',
+        sentence="5 years", institution="sizo-test", photo="ales-open.jpg", sources="[https://example.org/ales]",
+        history="\n  - date: 2020-08-10\n    status: house-arrest\n  - date: 2021-02-01\n    status: custody",
+        body="<!-- lang: be -->\nГісторыя Алеся.\n"),
+    "people/photos/ales-open.jpg": photo_with_metadata(),
+    "people/olga-en-only.md": person("released", updated="2021-09-01", name={"en": "Olga Only"},
+                                     status_since="2021-07-01", letters="false",
+                                     letters_note={"en": "The family asks not to write."}),
+    "people/secret-zq.md": person(
+        "custody", updated="2021-10-10", visibility="counted",
+        name={"be": "Схаваная Зкв", "ru": "Скрытая Зкв", "en": "Hiddenname Zqv"}, region="gomel",
+        born="1970-01-02", photo="secret-zq.jpg", sources="[https://example.org/secretsrczq]",
+        history="\n  - date: 2020-09-01\n    status: house-arrest\n  - date: 2021-01-05\n    status: custody",
+        body="SECRETSTORYZQ\n"),
+    "people/photos/secret-zq.jpg": photo_with_metadata(),
+}
+PUBLIC = ["ales-open", "olga-en-only"]
+SECRETS = ["secret-zq", "Схаваная", "Скрытая", "Hiddenname", "secretsrczq", "SECRETSTORYZQ", "1970-01-02"]
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("opendata"), FILES, ("data", "statements", "pages"), SITEURL=SITE_URL)
+
+
+@pytest.fixture(scope="module")
+def local_output(tmp_path_factory) -> Path:
+    """A development build: no SITEURL."""
+    return build(tmp_path_factory.mktemp("opendata-local"), FILES)
+
+
+def test_counted_only_records_are_in_no_output_file(output, local_output):
+    for root in (output, local_output):
+        for path in root.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                for secret in SECRETS:
+                    assert secret.encode() not in data, (path.relative_to(root), secret)
+        assert not list(root.rglob("*secret-zq*"))
+
+
+def test_people_json_holds_the_public_records_with_every_field(output):
+    data = json.loads(read(output, "data/people.json"))
+    assert data["as_of"] == "2021-10-22"
+    assert data["license"] == {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+    assert [p["id"] for p in data["people"]] == PUBLIC
+    ales = data["people"][0]
+    assert ales["name"] == {"be": "Алесь Адкрыты", "ru": "Алесь Открытый", "en": "Ales Open"}
+    assert ales["url"] == {lang: f"{SITE_URL}/{lang}/people/ales-open/" for lang in LANGS}
+    assert ales["history"] == [{"date": "2020-08-10", "status": "house-arrest"}, {"date": "2021-02-01", "status": "custody"}]
+    assert (ales["status"], ales["group"], ales["status_since"]) == ("custody", "political-prisoner", "2021-02-01")
+    assert (ales["born"], ales["region"], ales["detained"], ales["articles"]) == ("1985-03-14", "minsk-city", "2020-08-10", ["342-1"])
+    assert ales["sentence"] == {"be": "5 years", "ru": "5 years", "en": "5 years"}  # free text: shown in every language
+    assert ales["institution"] == "sizo-test" and ales["letters"] is True
+    assert ales["photo"] == f"{SITE_URL}/photos/ales-open-200.jpg"
+    assert ales["story"] == {"be": "<p>Гісторыя Алеся.</p>", "ru": None, "en": None}
+    olga = data["people"][1]
+    assert olga["name"] == {"be": None, "ru": None, "en": "Olga Only"}
+    assert (olga["letters"], olga["letters_note"]["en"]) == (False, "The family asks not to write.")
+    assert olga["status_since"] == "2021-07-01" and olga["history"] == []
+
+
+def test_people_json_matches_the_pages(output):
+    data = json.loads(read(output, "data/people.json"))
+    for lang in LANGS:
+        pages = sorted(p.parent.name for p in (output / lang / "people").glob("*/index.html"))
+        assert pages == sorted(p["id"] for p in data["people"])
+    for record in data["people"]:
+        for lang in LANGS:
+            page = read(output, record["url"][lang].removeprefix(SITE_URL + "/") + "index.html")
+            shown = record["name"][lang] or record["name"]["en"]
+            assert re.search(rf"<h1>(<span lang=\"\w+\">)?{re.escape(shown)}(</span>)?</h1>", page), (record["id"], lang)
+
+
+def test_people_csv_is_the_json_as_a_table(output):
+    records = json.loads(read(output, "data/people.json"))["people"]
+    rows = list(csv.DictReader(io.StringIO(read(output, "data/people.csv"))))
+    assert [row["id"] for row in rows] == PUBLIC
+    for row, record in zip(rows, records):
+        for lang in LANGS:
+            assert row[f"name_{lang}"] == (record["name"][lang] or "")
+            assert row[f"url_{lang}"] == record["url"][lang]
+        for key in ("status", "group", "status_since", "updated", "institution", "region"):
+            assert row[key] == (record[key] or ""), key
+        assert row["history"] == "; ".join(f"{e['date']} {e['status']}" for e in record["history"])
+        assert row["letters"] == ("true" if record["letters"] else "false")
+        assert "story" not in row
+    assert rows[0]["history"] == "2020-08-10 house-arrest; 2021-02-01 custody"
+
+
+def test_categories_and_institutions_json(output):
+    totals = json.loads(read(output, "data/totals.json"))
+    categories = json.loads(read(output, "data/categories.json"))
+    for group in categories["groups"]:
+        assert group["total"] == totals["groups"][group["id"]]["total"]
+        assert set(group["label"]) == set(LANGS)
+        for category in group["categories"]:
+            assert category["total"] == totals["groups"][group["id"]]["categories"][category["id"]]
+            assert category["url"]["en"] == f"{SITE_URL}/en/status/{category['id']}/"
+    custody = categories["groups"][0]["categories"][0]
+    assert (custody["id"], custody["total"], custody["held"]) == ("custody", 2, True)  # the counted one is counted
+    institutions = json.loads(read(output, "data/institutions.json"))["institutions"]
+    assert institutions[0]["people"] == ["ales-open"]
+    assert institutions[0]["address"] == ["СИЗО № 1", "ул. Володарского, 2", "220030, г. Минск"]
+    assert institutions[0]["country"] == "Беларусь"
+    regions = json.loads(read(output, "data/regions.json"))["regions"]
+    assert {"id": "gomel", "label": {"be": "Гомельская вобласць", "ru": "Гомельская область", "en": "Gomel Region"}} \
+        in regions
+
+
+def test_open_data_page_documents_the_files_fields_and_licence(output):
+    html = read(output, "en/data/index.html")
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
+    for name in ["people.json", "people.csv", "categories.json", "institutions.json", "regions.json",
+                 "totals-history.csv"]:
+        assert re.search(rf'<a href="[./]*/data/{re.escape(name)}" download>{re.escape(name)}</a>', html), name
+    record = json.loads(read(output, "data/people.json"))["people"][0]
+    for field in record:  # every field of the file is documented
+        assert f"<code>{field}</code>" in html, field
+    assert "3 people were political prisoners or persecuted for political reasons in Belarus as of 22 October 2021" \
+        f" (Political prisoners of Belarus, {SITE_URL}/en/numbers/)." in html
+    assert "Адкрытыя даныя" in read(output, "be/data/index.html")
+    assert 'href="../../en/data/"' in read(output, "en/people/index.html")  # linked from the footer
+
+
+@pytest.mark.parametrize("page", ["{lang}/index.html", "{lang}/numbers/index.html"])
+def test_chart_is_an_accessible_svg_with_the_same_figures_as_a_table(output, page):
+    series = json.loads(read(output, "data/totals-history.json"))["series"]
+    for lang in LANGS:
+        html = read(output, page.format(lang=lang))
+        svg = re.search(r'<svg role="img" aria-labelledby="([\w-]+)-title \1-desc".*?</svg>', html, re.S)
+        assert svg, (page, lang)
+        prefix = svg.group(1)
+        assert f'<title id="{prefix}-title">' in svg.group(0) and f'<desc id="{prefix}-desc">' in svg.group(0)
+        assert svg.group(0).count("<polyline") == 2  # one line per group
+        table = html.split(f'id="{prefix}-table"')[1].split("</table>")[0]
+        rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</th>\s*<td class="number">(.*?)</td>\s*'
+                          r'<td class="number">(.*?)</td>\s*<td class="number">(.*?)</td>', table)
+        assert len(rows) == len(series) == 15  # August 2020 to September 2021, then 22 October 2021
+        for (label, prisoners, persecuted, total), point in zip(rows, series):
+            assert (prisoners, persecuted, total) == (str(point["groups"]["political-prisoner"]["total"]),
+                                                      str(point["groups"]["persecuted"]["total"]), str(point["total"]))
+    en = read(output, page.format(lang="en"))
+    assert '<th scope="row">August 2020</th>' in en and '<th scope="row">22 October 2021</th>' in en
+    assert ">Jan</text>" in en and ">2021</text>" in en  # the axis: every other month, the year under January
+    assert '<th scope="row">жнівень 2020</th>' in read(output, page.format(lang="be"))
+    assert "<th scope=\"row\">август 2020\u202fг.</th>" in read(output, page.format(lang="ru"))
+    assert ">People</text>" in en and ">End of month</text>" in en  # the axes are labelled
+
+
+def test_feeds_are_valid_atom(output):
+    schema = etree.RelaxNG.from_rnc_string((Path(__file__).parent / "fixtures" / "atom.rnc").read_text())
+    feeds = sorted((output / "feeds").glob("*.xml"))
+    assert [f.name for f in feeds] == sorted(f"{lang}{kind}.atom.xml" for lang in LANGS for kind in ("", ".people"))
+    for feed in feeds:
+        document = etree.parse(str(feed))
+        assert schema.validate(document), (feed.name, schema.error_log)
+        root = document.getroot()
+        # What RFC 4287 requires beyond the grammar: an author for each entry, unique ids.
+        has_author = root.find(f"{ATOM}author") is not None
+        entries = root.findall(f"{ATOM}entry")
+        assert entries
+        assert all(has_author or entry.find(f"{ATOM}author") is not None for entry in entries), feed.name
+        ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+        assert len(ids) == len(set(ids)), feed.name
+
+
+def test_atom_schema_rejects_a_broken_feed(output):
+    schema = etree.RelaxNG.from_rnc_string((Path(__file__).parent / "fixtures" / "atom.rnc").read_text())
+    text = read(output, "feeds/en.people.atom.xml")
+    for broken in [re.sub(r"<id>[^<]*</id>", "", text, count=2), text.replace("+03:00</updated>", "</updated>", 1),
+                   text.replace('type="html"', 'type="markdown"', 1)]:
+        assert not schema.validate(etree.fromstring(broken.encode()))
+
+
+def test_people_feed_lists_people_added_and_status_changes(output):
+    root = ElementTree.fromstring(read(output, "feeds/en.people.atom.xml"))
+    entries = {entry.findtext(f"{ATOM}id"): entry for entry in root.findall(f"{ATOM}entry")}
+    assert set(entries) == {f"{SITE_URL}/en/people/ales-open/", f"{SITE_URL}/en/people/olga-en-only/",
+                            f"{SITE_URL}/en/people/ales-open/#status-2021-02-01"}
+    change = entries[f"{SITE_URL}/en/people/ales-open/#status-2021-02-01"]
+    assert change.findtext(f"{ATOM}title") == "Ales Open: In custody"
+    assert change.findtext(f"{ATOM}summary") == "From 1 February 2021: In custody (before: House arrest)."
+    assert change.findtext(f"{ATOM}updated") == "2021-02-01T00:00:00+03:00"
+    added = entries[f"{SITE_URL}/en/people/olga-en-only/"]
+    assert added.findtext(f"{ATOM}updated") == "2021-09-01T00:00:00+03:00"
+    assert root.findtext(f"{ATOM}updated") == "2021-10-22T00:00:00+03:00"  # the figures' date, not the clock
+    assert "Алесь Адкрыты: Пад вартай" in read(output, "feeds/be.people.atom.xml")
+    head = read(output, "en/index.html")
+    assert 'href="../feeds/en.people.atom.xml"' in head
+
+
+def png_chunks(path: Path) -> list[bytes]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, position = [], 8
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        chunks.append(kind)
+        position += 12 + length
+    return chunks
+
+
+def test_share_cards_have_the_right_size_and_no_metadata(output):
+    cards = sorted((output / "cards").rglob("*.png"))
+    assert [c.relative_to(output / "cards").as_posix() for c in cards] == sorted(
+        [f"{lang}/home.png" for lang in LANGS] + [f"{lang}/people/{pid}.png" for lang in LANGS for pid in PUBLIC])
+    for card in cards:
+        with Image.open(card) as image:
+            assert image.size == (1200, 630) and image.format == "PNG"
+            assert not image.getexif() and not image.info.get("exif") and not image.text
+        assert set(png_chunks(card)) <= {b"IHDR", b"PLTE", b"IDAT", b"IEND"}, card
+    for secret in [b"SecretCameraMaker", b"SecretModel9000", b"GPS"]:
+        assert secret not in (output / "cards" / "en" / "people" / "ales-open.png").read_bytes()
+    # The photo is on the card: its right side is the fixture's red, not the white background.
+    with Image.open(output / "cards" / "en" / "people" / "ales-open.png") as image:
+        red, green, blue = image.convert("RGB").getpixel((1100, 315))
+        assert red > 150 and green < 80
+    with Image.open(output / "cards" / "en" / "people" / "olga-en-only.png") as image:
+        assert image.convert("RGB").getpixel((1100, 315)) == (255, 255, 255)
+
+
+def test_unchanged_share_cards_are_copied_from_the_cache(tmp_path):
+    first = build(tmp_path / "one", FILES)
+    cache = tmp_path / "one" / "cache" / "sharecards"
+    cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(cached) == 3 * (1 + len(PUBLIC))
+    # A second build with the same cache draws nothing; one with a changed name draws that card only.
+    shutil.copytree(cache, tmp_path / "two" / "cache" / "sharecards")
+    changed = {**FILES, "people/olga-en-only.md": FILES["people/olga-en-only.md"].replace("Olga Only", "Olga Renamed")}
+    second = build(tmp_path / "two", changed)
+    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "two" / "cache" / "sharecards").iterdir()}
+    new, gone = set(after) - set(cached), set(cached) - set(after)
+    # Olga's name is only in English, so every language's card shows it: three new cards, and
+    # her three old cards leave the cache.
+    assert len(new) == len(gone) == 3
+    assert all(after[name] == cached[name] for name in set(cached) - gone)
+    assert (first / "cards/en/people/ales-open.png").read_bytes() == (second / "cards/en/people/ales-open.png").read_bytes()
+    assert (first / "cards/en/people/olga-en-only.png").read_bytes() != (second / "cards/en/people/olga-en-only.png").read_bytes()
+
+
+def test_open_graph_and_twitter_tags(output, local_output):
+    html = read(output, "ru/people/ales-open/index.html")
+    assert '<meta property="og:title" content="Алесь Открытый · Политзаключённые Беларуси">' in html
+    assert f'<meta property="og:url" content="{SITE_URL}/ru/people/ales-open/">' in html
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/people/ales-open.png">' in html
+    assert '<meta property="og:image:width" content="1200">' in html and '<meta property="og:locale" content="ru_RU">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    for page in ["en/index.html", "en/people/index.html", "en/data/index.html", "index.html"]:
+        assert f'content="{SITE_URL}/cards/{"en" if page.startswith("en") else "be"}/home.png"' in read(output, page)
+    local = read(local_output, "ru/people/ales-open/index.html")
+    assert '<meta property="og:title" content="Алесь Открытый · Политзаключённые Беларуси">' in local
+    assert "og:image" not in local and "og:url" not in local  # Open Graph needs absolute addresses
+    assert '<meta name="twitter:card" content="summary">' in local
+
+
+def test_counter_page_and_badge_show_the_current_total(output):
+    for lang, total, date in [("en", "3", "22 October 2021"), ("be", "3", "22 кастрычніка 2021")]:  # the counted one too
+        html = read(output, f"{lang}/embed/counter/index.html")
+        assert f'<strong class="number">{total}</strong>' in html and date in html
+        assert f'href="../../../{lang}/numbers/" target="_blank" rel="noopener"' in html
+        assert '<meta name="robots" content="noindex">' in html and "<link rel=\"stylesheet\"" not in html
+        badge = ElementTree.fromstring(read(output, f"data/badge-{lang}.svg"))
+        texts = [t.text for t in badge.iter("{http://www.w3.org/2000/svg}text")]
+        assert texts[-1] == total and date in badge.findtext("{http://www.w3.org/2000/svg}title")
+    numbers = read(output, "en/numbers/index.html")
+    assert f'&lt;iframe src="{SITE_URL}/en/embed/counter/"' in numbers
+    assert f'&lt;img src="{SITE_URL}/data/badge-en.svg"' in numbers
+
+
+def test_sitemap_lists_every_page_with_its_alternates(output):
+    sitemap = ElementTree.fromstring(read(output, "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    listed = {}
+    for entry in sitemap.findall("s:url", ns):
+        listed[entry.findtext("s:loc", namespaces=ns)] = {
+            link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
+    pages = set()
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'content="noindex"' in html:
+            continue  # the 404 page, redirects from old ids, the embeddable counter
+        relative = page.relative_to(output).as_posix()
+        pages.add(f"{SITE_URL}/{relative.removesuffix('index.html')}")
+    assert pages == set(listed)
+    for loc, alternates in listed.items():
+        assert set(LANGS) <= set(alternates), loc
+        assert set(alternates.values()) <= set(listed), loc  # every alternate is itself listed
+        assert loc in alternates.values()
+    for lang in LANGS:
+        assert listed[f"{SITE_URL}/{lang}/numbers/"]["en"] == f"{SITE_URL}/en/numbers/"
+    assert listed[f"{SITE_URL}/en/"]["x-default"] == f"{SITE_URL}/"
+
+
+def test_counter_in_an_iframe_and_the_chart_in_chromium(browser, output):
+    host = output.parent / "host"
+    host.mkdir(exist_ok=True)
+    with serve(output.parent) as base:
+        (host / "index.html").write_text(
+            '<!doctype html><title>host</title><iframe src="/output/en/embed/counter/" title="counter" '
+            'width="320" height="190"></iframe>', encoding="utf-8")
+        page = browser.new_page()
+        page.goto(f"{base}/host/")
+        frame = page.frame_locator("iframe")
+        assert frame.locator(".number").inner_text() == "3"
+        assert "22 October 2021" in frame.locator("a").inner_text()
+        page.goto(f"{base}/output/en/numbers/")
+        chart = page.get_by_role("img", name=re.compile("^Political prisoners and persecuted people, August 2020 to"))
+        box = chart.bounding_box()
+        assert box["width"] > 500 and box["height"] > 250
+        page.close()
+
+
+def test_numbers_and_data_pages_fit_a_small_phone(browser, output):
+    """Nothing sticks out sideways at 320 px: long addresses wrap, the chart scrolls in its frame."""
+    with serve(output) as base:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for lang in LANGS:
+            for path in ["numbers", "data"]:
+                page.goto(f"{base}/{lang}/{path}/")
+                assert page.evaluate("document.documentElement.scrollWidth") == 320, (lang, path)
+        page.close()
+
+
+def test_person_page_shows_the_history(output):
+    en = read(output, "en/people/ales-open/index.html")
+    assert "since 1 February 2021" in en  # the last entry's date: the record has no status_since
+    assert re.search(r"<dt>Earlier</dt>\s*<dd><ul class=\"history\">\s*<li>House arrest from 10 August 2020</li>", en)
+    assert "Хатні арышт з 10 жніўня 2020" in read(output, "be/people/ales-open/index.html")
+    assert "Earlier" not in read(output, "en/people/olga-en-only/index.html")
