@@ -1,6 +1,6 @@
 """Page weight: the bytes of a page's HTML and of the CSS and JavaScript it loads.
 
-Images are left aside: a person's photo is a separate, lazy-friendly file of its own
+Images are left aside: a person's photo is a separate file of its own
 (240 or 480 pixels wide). Bytes are counted as written, before any compression by the
 host, so the budgets hold on a host that compresses nothing.
 """
