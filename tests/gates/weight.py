@@ -18,9 +18,9 @@ from site_suite import Page
 from . import Finding
 
 # Budgets in bytes (HTML + CSS + JavaScript), documented in README.md ("Quality gates"): about
-# a fifth above the heaviest page of each group when they were set (November 2026). A person's page is the one most shared
-# and opened on phones; two long texts carry their words as their content (the statement with
-# its signatories, and its first appendix).
+# a fifth above the heaviest page of each group when they were set (November 2026). A person's
+# page is the one most shared and opened on phones; two long texts carry their words as their
+# content (the statement with its signatories, and its first appendix).
 PERSON_BUDGET = 25_000
 BUDGET = 40_000
 LONG_TEXT_BUDGET = 60_000
