@@ -46,6 +46,9 @@ PAGE_KINDS = {
     "embed-counter": "{lang}/embed/counter/",
     "404": "404.html",
 }
+# Kinds whose pages have no site header (no navigation, no language switch), such as a widget
+# made to be embedded elsewhere: the keyboard and language-switch gates pass them over.
+BARE_KINDS = {"embed-counter"}
 
 # The project's own content folders, as shipped; only the people are fixtures.
 REAL_FOLDERS = ("data", "statements", "pages", "institutions", "signatories")
@@ -129,11 +132,8 @@ def pages(kinds: dict[str, str] = PAGE_KINDS) -> list[Page]:
 
 
 PAGES = pages()
-LOCALISED_PAGES = [page for page in PAGES if page.lang]
-# Pages made to sit inside another site's <iframe>: no header, navigation or language switch.
-EMBEDDED_KINDS = {"embed-counter"}
-# Pages with the site's header (skip link, navigation, search box, language switch).
-HEADED_PAGES = [page for page in LOCALISED_PAGES if page.kind not in EMBEDDED_KINDS]
+# Pages in one language with the site header: its navigation and language switch.
+HEADED_PAGES = [page for page in PAGES if page.lang and page.kind not in BARE_KINDS]
 # Pages with a list of people and its filters.
 LIST_KINDS = ["people", "status", "group", "region", "article", "institution"]
 

@@ -19,9 +19,20 @@ FOCUSED = """() => {
 }"""
 
 
-def walk(page, until=None, limit=80) -> list[dict]:
+# Moves the start of Tab navigation to the top of the page, even where a field has autofocus.
+TO_THE_TOP = """() => {
+  const top = document.createElement("span");
+  top.tabIndex = -1;
+  document.body.prepend(top);
+  top.focus();
+}"""
+
+
+def walk(page, until=None, limit=80, from_top=False) -> list[dict]:
     """Presses Tab until `until(focused)` holds, or the focus has gone round the page, and
     returns what had the focus after each press."""
+    if from_top:
+        page.evaluate(TO_THE_TOP)
     seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -36,7 +47,8 @@ def walk(page, until=None, limit=80) -> list[dict]:
 
 def header_findings(page, where: Page) -> list[Finding]:
     """Walks the page loaded in `page` (a Playwright page) with Tab through its header."""
-    seen = walk(page, until=lambda focused: focused["where"] == "languages" and focused["hreflang"] == LANGS[-1])
+    seen = walk(page, until=lambda focused: focused["where"] == "languages" and focused["hreflang"] == LANGS[-1],
+                from_top=True)
     findings = []
     if not seen or seen[0]["href"] != "#main":
         first = f"<{seen[0]['tag']}> {seen[0]['text']!r}" if seen else "nothing"

@@ -1,6 +1,6 @@
 """Page weight: the bytes of a page's HTML and of the CSS and JavaScript it loads.
 
-Images are left aside: a person's photo is a separate, lazy-friendly file of its own
+Images are left aside: a person's photo is a separate file of its own
 (240 or 480 pixels wide). Bytes are counted as written, before any compression by the
 host, so the budgets hold on a host that compresses nothing.
 """
@@ -17,12 +17,13 @@ from site_suite import Page
 
 from . import Finding
 
-# Budgets in bytes (HTML + CSS + JavaScript), documented in README.md ("Quality gates").
-# A person's page is the one most shared and opened on phones; two long texts carry their
-# words as their content (the statement with its signatories, and its first appendix).
+# Budgets in bytes (HTML + CSS + JavaScript), documented in README.md ("Quality gates"): about
+# a fifth above the heaviest page of each group when they were set (November 2026). A person's
+# page is the one most shared and opened on phones; two long texts carry their words as their
+# content (the statement with its signatories, and its first appendix).
 PERSON_BUDGET = 25_000
-BUDGET = 35_000
-LONG_TEXT_BUDGET = 50_000
+BUDGET = 40_000
+LONG_TEXT_BUDGET = 60_000
 LONG_TEXTS = {"statement", "appendix-1"}
 
 weights_key = pytest.StashKey[list]()
@@ -55,7 +56,8 @@ class _Assets(HTMLParser):
 
 def page_weight(output: Path, page: Page, site_url: str = "") -> Weight:
     """The page's own file and the stylesheets and scripts it links, each counted once
-    (`site_url`: where the site is published, for the 404 page's absolute links)."""
+    (`site_url`: where the site is published, for the 404 page's absolute links). A linked
+    file that is missing raises FileNotFoundError: nothing is silently counted as 0."""
     file = output / page.path / "index.html" if page.path.endswith("/") or not page.path else output / page.path
     html = file.read_bytes()
     assets = _Assets()
