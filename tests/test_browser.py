@@ -35,17 +35,6 @@ def test_language_switch_lands_on_the_same_person(browser, server):
     assert page.inner_text("h1") == "Иван Иванов"
 
 
-def test_pages_request_nothing_from_another_origin(browser, server):
-    page = browser.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    for path in ["/", "/be/", "/ru/people/", "/en/status/custody/", "/en/people/ivan-ivanau/"]:
-        page.goto(server + path)
-        page.wait_for_load_state("networkidle")
-    assert requested and all(url.startswith(server + "/") for url in requested), \
-        [url for url in requested if not url.startswith(server + "/")]
-    assert any(url.endswith("/photos/ivan-ivanau-240.jpg") or url.endswith("-480.jpg") for url in requested)
-    assert page.context.cookies() == []
 
 
 def test_person_page_needs_no_javascript_and_fits_a_phone(browser, server):

@@ -143,7 +143,6 @@
   }
 
   restore(new URLSearchParams(window.location.search));
-  form.hidden = false;
   form.addEventListener("change", render);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(render, 0); });
