@@ -45,15 +45,20 @@ def generator_init(generator):
         fields.setdefault("lang", localizer.lang_of(context))
         return urls.url(kind, **fields)
 
+    pages_by_slug = {}  # id of the pages list -> {(slug, lang): page}: every page asks for the same few
+
     @pass_context
     def page_for(context, slug):
         """The Pelican page `slug` in the page's language, or None if there is none."""
-        lang = localizer.lang_of(context)
-        for page in context.get("pages", []):
-            for item in [page, *page.translations]:
-                if item.slug == slug and item.lang == lang:
-                    return item
-        return None
+        pages = context.get("pages", [])
+        found = pages_by_slug.get(id(pages))
+        if found is None or found[0] is not pages:
+            found = (pages, {(item.slug, item.lang): item for page in reversed(pages)
+                             for item in [*reversed(page.translations), page]})
+            pages_by_slug.clear()
+            pages_by_slug[id(pages)] = found
+        return found[1].get((slug, localizer.lang_of(context)))
+
 
     @pass_context
     def page_url(context, slug):
