@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 CONTENT := content
 OUTPUT := output
+# The build cache (parsed records, photo renditions, table rows, what is in OUTPUT): safe to delete.
+CACHE := cache
 CONF := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
@@ -41,13 +43,13 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium
 
 html: $(BIN)/.runtime
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --cache-path $(CACHE)
 
 test: $(BIN)/.test $(CHROMIUM)
 	$(BIN)/python -m pytest tests
 
 check: $(BIN)/.runtime
-	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
+	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
 
 person: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.new_person --settings $(CONF) \
@@ -83,4 +85,4 @@ lock: $(BIN)/.runtime
 	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache
+	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) $(CACHE)

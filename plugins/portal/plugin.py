@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import pass_context
+from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican import signals
 
+from . import outputs
+from .cache import cache_folder
 from .generator import PortalGenerator, age_on, days_between
 from .i18n import Localizer, load_catalogs
 from .problems import ContentError, Problem
@@ -33,7 +35,12 @@ def _localizer(settings) -> Localizer:
 
 
 def generator_init(generator):
-    """Every generator's Jinja environment gets the UI strings, locale filters and URLs."""
+    """Every generator's Jinja environment gets the UI strings, locale filters and URLs, and
+    keeps its compiled templates in the build cache (Jinja checks each against its source)."""
+    folder = cache_folder(generator.settings)
+    if folder is not None and generator.env.bytecode_cache is None:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
     localizer = _localizer(generator.settings)
     localizer.install(generator.env)
     urls = Urls(generator.settings)
@@ -58,7 +65,6 @@ def generator_init(generator):
             pages_by_slug.clear()
             pages_by_slug[id(pages)] = found
         return found[1].get((slug, localizer.lang_of(context)))
-
 
     @pass_context
     def page_url(context, slug):
@@ -91,3 +97,5 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(generator_init)
     signals.content_object_init.connect(content_object_init)
+    signals.content_written.connect(outputs.record_written)
+    signals.feed_written.connect(outputs.record_written)

@@ -43,10 +43,12 @@ class SearchRecord:
     image: str | None = None  # relative to the site root
 
 
-def person_record(person: Person, lang: str, url: str, title: str, details: list[str], image: str | None) -> SearchRecord:
+def person_record(person: Person, lang: str, url: str, title: str, details: list[str], image: str | None,
+                  forms: list[str] | None = None) -> SearchRecord:
+    """`forms`: name_forms(person), where the caller has them already (they are the same in every language)."""
     # The name in the page's language comes first, then what the result shows under it (the
     # status, the region), then every other spelling.
-    forms = [form for form in name_forms(person) if form != title]
+    forms = [form for form in (name_forms(person) if forms is None else forms) if form != title]
     return SearchRecord(url, lang, title, ". ".join([title, *details]) + ". " + " · ".join(forms), image)
 
 
@@ -68,7 +70,7 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     attributes.
     """
     target = os.path.join(output_path, bundle)
-    with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=_scratch_parent()) as scratch:
         for record in records:
             path = os.path.join(scratch, *record.url.strip("/").split("/"))
             path = path if path.endswith(".html") else os.path.join(path, url_of_index)
@@ -92,3 +94,10 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     data["languages"] = dict(sorted(data["languages"].items()))
     with open(entry, "w", encoding="utf-8") as stream:
         json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
+
+
+def _scratch_parent() -> str | None:
+    """A folder in memory (/dev/shm) where there is one: the scratch copy is tens of thousands
+    of small files, written once and read once."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
