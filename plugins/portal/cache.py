@@ -86,8 +86,13 @@ def stable_repr(value) -> str:
     return f"<{type(value).__module__}.{type(value).__qualname__}>" if " at 0x" in text else text
 
 
+# Settings that change how the build runs, never what it writes.
+_UNWRITTEN_SETTINGS = {"PORTAL_PROCESSES", "PORTAL_CACHE", "CACHE_PATH"}
+
+
 def settings_digest(settings: dict) -> str:
-    return digest(stable_repr({key: value for key, value in settings.items() if key.isupper()}))
+    return digest(stable_repr({key: value for key, value in settings.items()
+                               if key.isupper() and key not in _UNWRITTEN_SETTINGS}))
 
 
 class Store:
