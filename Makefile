@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check person devserver publish offline translations lock clean
+.PHONY: help html test check person devserver publish offline translations lock clean bench
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
+	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
 	@echo "make clean         remove the build output and the virtualenv"
 
 # The virtualenv is rebuilt only when the pinned requirements change.
@@ -78,6 +79,11 @@ translations: $(BIN)/.runtime
 	$(BIN)/pybabel compile --directory translations --statistics
 	rm -f translations/*/LC_MESSAGES/messages.mo
 
+# Build speed: fictional people generated into bench/work/, each figure against a plain
+# one-core script (bench/README.md has the results so far and adds this run's).
+bench: $(BIN)/.runtime
+	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
+
 # Re-pin the runtime packages after changing a version on purpose.
 lock: $(BIN)/.runtime
 	{ echo '# Pinned runtime packages for `make html` (regenerate with: make lock).'; \
@@ -85,4 +91,4 @@ lock: $(BIN)/.runtime
 	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) $(CACHE)
+	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) $(CACHE) bench/work
