@@ -108,18 +108,22 @@ class Store:
             return {}
         try:
             with self.path.open("rb") as stream:
-                version, data = unpickler(stream).load()
+                reader = unpickler(stream)
+                if reader.load() != self.version:  # the version first: other code may not read the rest
+                    return {}
+                return reader.load()
         except Exception as error:  # noqa: BLE001 - a damaged cache is a cold build, never a failure
             logger.warning("Ignoring the damaged cache file %s (%s)", self.path, error)
             return {}
-        return data if version == self.version else {}
 
     def save(self, data: dict, pickler=pickle.Pickler) -> None:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()
-        pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((self.version, data))
+        writer = pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        writer.dump(self.version)
+        writer.dump(data)
         # Written beside and renamed: a build stopped half-way never leaves half a file.
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
         try:
