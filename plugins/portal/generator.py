@@ -68,6 +68,8 @@ class PortalGenerator(Generator):
         public = self.site.public_people
         site = self.site
         self._digests(photos)
+        # Before the pages: Pagefind's memory then adds to a smaller build process.
+        self._write_search_index(photos)
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)  # compiled here once, not in every worker
         everyone_by_lang = {lang: self._people_list(public, lang) for lang in self.languages}
@@ -135,7 +137,6 @@ class PortalGenerator(Generator):
         })
         self._write_sitemap()
         self._write_feeds(writer)
-        self._write_search_index(photos)
         self.outputs.finish()
         outputs.active = None
 
