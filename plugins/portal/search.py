@@ -70,8 +70,9 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
 
     Pagefind holds all it indexes in memory (about 10 kB a page: 350 MB for 10,000 people in
     three languages), and it makes one index per language anyway: so each language is indexed
-    by a run of its own, and the bundles are put together. The result is byte for byte the one
-    run's (the shared files are the same in every bundle), at half the memory.
+    by a run of its own into the same folder (Pagefind adds its files to what is there), and
+    the languages of the runs' entry files are put into one. The result is byte for byte the
+    one run's (the shared files are the same in every run), at half the memory.
     """
     target = os.path.join(output_path, bundle)
     shutil.rmtree(target, ignore_errors=True)
@@ -81,19 +82,21 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
         by_language.setdefault(record.lang, []).append(record)
     with tempfile.TemporaryDirectory(prefix="portal-search-", dir=_scratch_parent()) as scratch:
         for lang, part in sorted(by_language.items()):
-            site, index = os.path.join(scratch, lang), os.path.join(scratch, f"{lang}-index")
+            site = os.path.join(scratch, lang)
             for record in part:
                 _write_document(site, record, url_of_index)
-            result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--output-path", index,
+            result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--output-path", target,
                                      "--silent"], capture_output=True, text=True)
             if result.returncode != 0:
                 raise RuntimeError(f"Pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
             shutil.rmtree(site)
-            with open(os.path.join(index, "pagefind-entry.json"), encoding="utf-8") as stream:
+            with open(os.path.join(target, "pagefind-entry.json"), encoding="utf-8") as stream:
                 entry = json.load(stream)
             languages.update(entry["languages"])
-            shutil.copytree(index, target, dirs_exist_ok=True)
-            shutil.rmtree(index)
+    for lang, about in languages.items():
+        if not os.path.isfile(os.path.join(target, f"pagefind.{about['hash']}.pf_meta")):
+            raise RuntimeError(f"Pagefind removed the {lang} index when it indexed another language: "
+                               "this version cannot be run once per language (see search.write_index).")
     # In a fixed order: two builds of one commit must be identical.
     entry["languages"] = dict(sorted(languages.items()))
     with open(os.path.join(target, "pagefind-entry.json"), "w", encoding="utf-8") as stream:
