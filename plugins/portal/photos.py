@@ -121,36 +121,31 @@ class PhotoWriter:
                 photos[person.id] = self._renditions(person.id, sizes)
             else:
                 to_write.append(person)
-        # Renditions neither in the output folder nor in the cache: made on every core.
-        missing = {}  # key -> a photo to make them from
+        # Each on every core: from the cache where it has the renditions, or encoded (and kept).
+        jobs = []
         for person in to_write:
             key = keys[person.id]
-            if not (key in index and self._in_cache(key, index[key])):
-                missing.setdefault(key, person.photo)
+            cached = index[key] if key in index and self._in_cache(key, index[key]) else None
+            jobs.append((person.id, key, person.photo, cached))
+        encoding = len({key for _, key, _, cached in jobs if cached is None})
 
-        def encoded(chunk):
-            encoded.count += len(chunk)
-            progress.update(f"{count(encoded.count)} of {count(len(missing))} re-encoded")
-        encoded.count = 0
-        made = dict(parallel.fork_map(lambda item: self._encode(*item), list(missing.items()), self.processes,
-                                      chunk=16, on_chunk=encoded))
-        for key, renditions in made.items():
-            index[key] = [(width, height) for width, height, _ in renditions]
-        for person in to_write:
-            key = keys[person.id]
-            for width, height, data in made.get(key) or self._from_cache(key, index[key]):
-                name = self.save_as.format(id=person.id, width=width)
-                self._copy(data, name)
-                self.outputs.wrote(name, key)
-            photos[person.id] = self._renditions(person.id, index[key])
+        def done(chunk):
+            done.count += len(chunk)
+            progress.update(f"{count(done.count)} of {count(len(jobs))} written, {count(encoding)} to re-encode")
+        done.count = 0
+        for person_id, key, sizes, written in parallel.fork_map(lambda job: self._write_person(*job), jobs,
+                                                                self.processes, chunk=16, on_chunk=done):
+            index[key] = sizes
+            for name, status in written:
+                self.outputs.wrote(name, key, status)
+            photos[person_id] = self._renditions(person_id, sizes)
         self.digests.save()
         used = {key: index[key] for key in keys.values()}
         if self.folder is not None and used != self.index_store.load():
             self.index_store.save(used)
-        progress.done(f"{count(len(photos))} photos, {count(len(missing))} re-encoded, "
-                      f"{count(len(to_write))} written")
+        progress.done(f"{count(len(photos))} photos, {count(encoding)} re-encoded, {count(len(to_write))} written")
         if photos:
-            logger.info("Processed %d photos (%d re-encoded)", len(photos), len(missing))
+            logger.info("Processed %d photos (%d re-encoded)", len(photos), encoding)
         return photos, keys
 
     def _renditions(self, person_id: str, sizes) -> list[Rendition]:
@@ -165,24 +160,31 @@ class PhotoWriter:
     def _from_cache(self, key: str, sizes):
         return [(width, height, self._cache_path(key, width)) for width, height in sizes]
 
-    def _encode(self, key: str, source: Path):
-        """(key, [(width, height, JPEG bytes or the cache file holding them)])."""
-        made = renditions_of(source, self.widths)
-        if self.folder is None:
-            return key, made
-        (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
-        for width, _, data in made:
-            _write_atomically(self._cache_path(key, width), data)
-        return key, self._from_cache(key, [(width, height) for width, height, _ in made])
-
-    def _copy(self, data, name: str) -> None:
-        target = os.path.join(self.output_path, name)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        if isinstance(data, bytes):
-            with open(target, "wb") as stream:
-                stream.write(data)
+    def _write_person(self, person_id: str, key: str, source: Path, sizes):
+        """Writes a person's renditions into the output folder, from the cache (`sizes` given)
+        or newly encoded, then kept in the cache. Returns (person id, key, [(width, height)],
+        [(file name, (size, mtime))])."""
+        if sizes is None:
+            made = renditions_of(source, self.widths)
+            if self.folder is not None:
+                (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
+                for width, _, data in made:
+                    _write_atomically(self._cache_path(key, width), data)
         else:
-            shutil.copyfile(data, target)
+            made = self._from_cache(key, sizes)
+        written = []
+        for width, _, data in made:
+            name = self.save_as.format(id=person_id, width=width)
+            target = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            if isinstance(data, bytes):
+                with open(target, "wb") as stream:
+                    stream.write(data)
+            else:
+                shutil.copyfile(data, target)
+            status = os.stat(target)
+            written.append((name, (status.st_size, status.st_mtime_ns)))
+        return person_id, key, [(width, height) for width, height, _ in made], written
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
