@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 CONTENT := content
 OUTPUT := output
+# The build cache (parsed records, photo renditions, table rows, what is in OUTPUT): safe to delete.
+CACHE := cache
 CONF := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
@@ -13,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check totals person devserver publish offline translations lock clean
+.PHONY: help html test check totals person devserver publish offline translations lock clean bench
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -26,6 +28,7 @@ help:
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
+	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
 	@echo "make clean         remove the build output and the virtualenv"
 
 # The virtualenv is rebuilt only when the pinned requirements change.
@@ -62,7 +65,7 @@ $(AUDITORS): audit/package.json audit/package-lock.json | system-tools
 	touch $@
 
 html: $(BIN)/.runtime
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --cache-path $(CACHE)
 
 test: $(BIN)/.test $(CHECKERS) system-tools
 	$(BIN)/python -m pytest tests
@@ -72,7 +75,7 @@ audit: $(BIN)/.test $(AUDITORS) system-tools
 	$(BIN)/python audit/lighthouse.py --langs "$(LANGS)" --kinds "$(KINDS)"
 
 check: $(BIN)/.runtime
-	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF)
+	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
 
 totals: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.totals_as_of --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"
@@ -104,6 +107,11 @@ translations: $(BIN)/.runtime
 	$(BIN)/pybabel compile --directory translations --statistics
 	rm -f translations/*/LC_MESSAGES/messages.mo
 
+# Build speed: fictional people generated into bench/work/, each figure against a plain
+# one-core script (bench/README.md has the results so far and adds this run's).
+bench: $(BIN)/.runtime
+	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
+
 # Re-pin the runtime packages after changing a version on purpose.
 lock: $(BIN)/.runtime
 	{ echo '# Pinned runtime packages for `make html` (regenerate with: make lock).'; \
@@ -111,4 +119,4 @@ lock: $(BIN)/.runtime
 	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) cache node_modules audit/node_modules audit/reports
+	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) $(CACHE) bench/work node_modules audit/node_modules audit/reports

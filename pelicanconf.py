@@ -134,9 +134,13 @@ ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
-# Stale pages must never survive a build (a person may have become counted-only).
-DELETE_OUTPUT_DIRECTORY = True
+# Stale pages must never survive a build (a person may have become counted-only): the portal
+# deletes every file of the last build that this build does not make, and keeps unchanged
+# pages instead of writing them again (plugins/portal/outputs.py). Its cache is in CACHE_PATH.
+DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
+# Processes that render pages, photos and records: 0 is one per core.
+PORTAL_PROCESSES = int(os.environ.get("PORTAL_PROCESSES", 0))
 MARKDOWN = {
     "extension_configs": {
         # Keep Cyrillic heading text in anchors (#заклік), not empty ids.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from .parallel import processes_for
 from .problems import ContentError, format_report
 from .site import load_site
 
@@ -22,12 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py", help="the Pelican settings file")
     parser.add_argument("--content", default=None, help="the content folder (default: PATH of the settings)")
+    parser.add_argument("--cache-path", default=None, help="the build cache (default: CACHE_PATH of the settings)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    settings = read_settings(args.settings)
+    settings = read_settings(args.settings, override={"CACHE_PATH": args.cache_path} if args.cache_path else None)
     content = Path(args.content or settings["PATH"])
     try:
-        site = load_site(content, settings)
+        # Records the last build read are not read again; the others are read on every core,
+        # without rendering their stories (nothing in Markdown can be wrong), and not kept.
+        site = load_site(content, settings, use_cache=True, processes=processes_for(settings), render_stories=False)
     except ContentError as error:
         print(format_report(error.problems, outcome="the site cannot be built", again="run make check again"),
               file=sys.stderr)

@@ -23,12 +23,34 @@ def sort_key_for(alphabet: str) -> Callable[[str], tuple]:
             return (1, order[base]) if base in order else (2, ord(base))
         return None
 
+    weights = _Weights(weight)
+
     def key(text: str) -> tuple:
         folded = unicodedata.normalize("NFC", " ".join(text.split()).casefold())
-        primary = tuple(w for w in map(weight, folded) if w is not None)
-        return (primary, folded, text)
+        return (folded.translate(weights), folded, text)
 
     return key
+
+
+class _Weights(dict):
+    """Character -> its weight written as one character, so that a name's weights are a string
+    (made by str.translate, compared in C) that sorts as the tuple of (class, position) pairs
+    would: spaces, then the alphabet in its order, then other letters by code point. Filled in
+    as characters are first met; characters without a weight (punctuation) are dropped."""
+
+    def __init__(self, weight):
+        super().__init__()
+        self.weight = weight
+
+    def __missing__(self, code: int) -> str | None:
+        found = self.weight(chr(code))
+        if found is None:
+            encoded = None
+        else:
+            kind, position = found
+            encoded = chr((0x1, 0x100, 0x10000)[kind] + min(position, 0xEFFFF) * (kind > 0))
+        self[code] = encoded
+        return encoded
 
 
 def surname_first(name: str) -> str:

@@ -207,6 +207,8 @@ class Site:
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
     articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
+    # person id -> digest of the record file: what the build cache keys a person's pages by
+    record_digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def public_people(self) -> list[Person]:

@@ -2,18 +2,41 @@
 
 Pillow decodes the image and a new image is built from the bare pixels, so EXIF (GPS
 position, camera, date), XMP, IPTC and comments cannot reach the output. The orientation
-EXIF describes is applied first, so the photo still stands the right way up.
+EXIF describes is applied too, so the photo still stands the right way up.
+
+Re-encoding is the slowest step of a first build (a few milliseconds a photo), so it is
+done once per photo: the renditions are kept in the build cache under the digest of the
+photo's bytes and copied from there, and a rendition already in the output folder from the
+last build is left alone. New photos are encoded on every core. Large JPEGs are decoded
+at a reduced scale (libjpeg's DCT scaling, never below the largest width needed), and the
+smaller rendition is made from the larger one.
 """
 from __future__ import annotations
 
 import io
+import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageCms, ImageOps
 
+from . import parallel
+from .cache import FileDigests, Store, digest
+from .progress import Progress, count
+
 _SRGB = ImageCms.createProfile("sRGB")
+# EXIF orientation -> the transposition that stands the photo upright (as ImageOps.exif_transpose).
+_UPRIGHT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+            5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+            8: Image.Transpose.ROTATE_90}
+# Cached renditions are keyed by this, not by the plugin's whole code: a change elsewhere
+# must not re-encode every photo. Change it when the way renditions are made changes.
+_METHOD = f"v2: draft, BICUBIC, upright after resizing, baseline optimized JPEG q82, Pillow {PIL.__version__}"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -23,39 +46,161 @@ class Rendition:
     height: int
 
 
-def clean_pixels(source: Path) -> Image.Image:
-    """The photo as bare sRGB pixels: oriented, colour-converted, with nothing else."""
+def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes]]:
+    """The photo at each width as (width, height, JPEG bytes), smallest first. Never enlarged: a
+    photo narrower than a width gets one rendition at its own width instead, and none above."""
     with Image.open(source) as image:
-        image = ImageOps.exif_transpose(image)
-        profile = image.info.get("icc_profile")
-        if profile:
-            try:
-                image = ImageCms.profileToProfile(
-                    image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), _SRGB,
-                    outputMode="RGB" if image.mode != "RGBA" else "RGBA")
-            except ImageCms.PyCMSError:
-                pass  # a broken profile: keep the pixels as they are
-        if image.mode not in ("RGB", "L"):
-            background = Image.new("RGB", image.size, "white")
-            rgba = image.convert("RGBA")
-            background.paste(rgba, mask=rgba.getchannel("A"))
-            image = background
+        orientation = image.getexif().get(0x0112, 1)
+        turned = orientation in (5, 6, 7, 8)  # stored lying on its side
+        upright_width, upright_height = (image.height, image.width) if turned else image.size
+        targets = []
+        for width in sorted(widths):
+            if width > upright_width and targets:
+                break
+            targets.append(min(width, upright_width))
+        if image.format == "JPEG":
+            # Decode at 1/2, 1/4 or 1/8 of the size where that still leaves the pixels needed.
+            image.draft(image.mode, (1, targets[-1]) if turned else (targets[-1], 1))
+        image.load()
+        image = _in_srgb(image)
+        results = []
+        current = image
+        for width in reversed(targets):  # the largest first: each smaller one is made from it
+            height = round(upright_height * width / upright_width)
+            size = (height, width) if turned else (width, height)
+            if current.size != size:
+                current = current.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+            upright = current.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else current
+            # Only the pixels survive: no EXIF, ICC profile, comment or anything else.
+            bare = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+            encoded = io.BytesIO()
+            bare.save(encoded, "JPEG", quality=82, optimize=True)
+            results.append((width, height, encoded.getvalue()))
+    return results[::-1]
+
+
+def _in_srgb(image: Image.Image) -> Image.Image:
+    """The pixels in sRGB, as RGB or greyscale (transparency on white)."""
+    profile = image.info.get("icc_profile")
+    if profile:
+        try:
+            image = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), _SRGB,
+                outputMode="RGB" if image.mode != "RGBA" else "RGBA")
+        except ImageCms.PyCMSError:
+            pass  # a broken profile: keep the pixels as they are
+    if image.mode not in ("RGB", "L"):
+        background = Image.new("RGB", image.size, "white")
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    return image
+
+
+def clean_pixels(source: Path) -> Image.Image:
+    """The whole photo as bare sRGB pixels, upright, with nothing else (for the share cards)."""
+    with Image.open(source) as image:
+        image = _in_srgb(ImageOps.exif_transpose(image))
         return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
-def write_renditions(source: Path, output_path: str, save_as: str, url: str, person_id: str,
-                     widths: list[int]) -> list[Rendition]:
-    """Writes the photo at each width (never enlarged); returns what the page needs."""
-    pixels = clean_pixels(source)
-    renditions = []
-    for width in sorted(widths):
-        if width > pixels.width and renditions:
-            break
-        width = min(width, pixels.width)
-        height = round(pixels.height * width / pixels.width)
-        resized = pixels.resize((width, height), Image.Resampling.LANCZOS)
-        target = os.path.join(output_path, save_as.format(id=person_id, width=width))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        resized.save(target, "JPEG", quality=82, optimize=True, progressive=True)
-        renditions.append(Rendition(url.format(id=person_id, width=width), width, height))
-    return renditions
+class PhotoWriter:
+    """Writes every public person's photo renditions into the output folder."""
+
+    def __init__(self, settings: dict, output_path: str, folder: Path | None, outputs, processes: int):
+        self.widths = sorted(settings["PHOTO_WIDTHS"])
+        self.save_as = settings["PHOTO_SAVE_AS"]
+        self.url = settings["PHOTO_URL"]
+        self.output_path = output_path
+        self.folder = folder / "photos" if folder else None
+        self.digests = FileDigests(folder)
+        # key -> [(width, height)] of its renditions, for the renditions in the cache folder
+        self.index_store = Store(folder, "photos", "1")
+        self.outputs = outputs
+        self.processes = processes
+
+    def write(self, people) -> tuple[dict[str, list[Rendition]], dict[str, str]]:
+        """(person id -> renditions, person id -> digest of the photo and how it was made)."""
+        progress = Progress("Photos")
+        index = self.index_store.load()
+        wanted = [person for person in people if person.photo is not None]
+        keys = {person.id: digest(_METHOD, str(self.widths), self.digests.of(person.photo)) for person in wanted}
+        photos, to_write = {}, []
+        for person in wanted:
+            key = keys[person.id]
+            sizes = index.get(key)
+            if sizes and all(self.outputs.unchanged(self.save_as.format(id=person.id, width=width), key)
+                             for width, _ in sizes):
+                photos[person.id] = self._renditions(person.id, sizes)
+            else:
+                to_write.append(person)
+        # Each on every core: from the cache where it has the renditions, or encoded (and kept).
+        jobs = []
+        for person in to_write:
+            key = keys[person.id]
+            cached = index[key] if key in index and self._in_cache(key, index[key]) else None
+            jobs.append((person.id, key, person.photo, cached))
+        encoding = len({key for _, key, _, cached in jobs if cached is None})
+
+        def done(chunk):
+            done.count += len(chunk)
+            progress.update(f"{count(done.count)} of {count(len(jobs))} written, {count(encoding)} to re-encode")
+        done.count = 0
+        for person_id, key, sizes, written in parallel.fork_map(lambda job: self._write_person(*job), jobs,
+                                                                self.processes, chunk=16, on_chunk=done):
+            index[key] = sizes
+            for name, status in written:
+                self.outputs.wrote(name, key, status)
+            photos[person_id] = self._renditions(person_id, sizes)
+        self.digests.save()
+        used = {key: index[key] for key in keys.values()}
+        if self.folder is not None and used != self.index_store.load():
+            self.index_store.save(used)
+        progress.done(f"{count(len(photos))} photos, {count(encoding)} re-encoded, {count(len(to_write))} written")
+        if photos:
+            logger.info("Processed %d photos (%d re-encoded)", len(photos), encoding)
+        return photos, keys
+
+    def _renditions(self, person_id: str, sizes) -> list[Rendition]:
+        return [Rendition(self.url.format(id=person_id, width=width), width, height) for width, height in sizes]
+
+    def _cache_path(self, key: str, width: int) -> Path:
+        return self.folder / key[:2] / f"{key}-{width}.jpg"
+
+    def _in_cache(self, key: str, sizes) -> bool:
+        return self.folder is not None and all(self._cache_path(key, width).is_file() for width, _ in sizes)
+
+    def _from_cache(self, key: str, sizes):
+        return [(width, height, self._cache_path(key, width)) for width, height in sizes]
+
+    def _write_person(self, person_id: str, key: str, source: Path, sizes):
+        """Writes a person's renditions into the output folder, from the cache (`sizes` given)
+        or newly encoded, then kept in the cache. Returns (person id, key, [(width, height)],
+        [(file name, (size, mtime))])."""
+        if sizes is None:
+            made = renditions_of(source, self.widths)
+            if self.folder is not None:
+                (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
+                for width, _, data in made:
+                    _write_atomically(self._cache_path(key, width), data)
+        else:
+            made = self._from_cache(key, sizes)
+        written = []
+        for width, _, data in made:
+            name = self.save_as.format(id=person_id, width=width)
+            target = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            if isinstance(data, bytes):
+                with open(target, "wb") as stream:
+                    stream.write(data)
+            else:
+                shutil.copyfile(data, target)
+            status = os.stat(target)
+            written.append((name, (status.st_size, status.st_mtime_ns)))
+        return person_id, key, [(width, height) for width, height, _ in made], written
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import pass_context
+from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican import signals
 
+from . import outputs
+from .cache import cache_folder
 from .generator import PortalGenerator, age_on, days_between
 from .i18n import Localizer, load_catalogs
 from .problems import ContentError, Problem
@@ -34,7 +36,12 @@ def _localizer(settings) -> Localizer:
 
 
 def generator_init(generator):
-    """Every generator's Jinja environment gets the UI strings, locale filters and URLs."""
+    """Every generator's Jinja environment gets the UI strings, locale filters and URLs, and
+    keeps its compiled templates in the build cache (Jinja checks each against its source)."""
+    folder = cache_folder(generator.settings)
+    if folder is not None and generator.env.bytecode_cache is None:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
     localizer = _localizer(generator.settings)
     localizer.install(generator.env)
     urls = Urls(generator.settings)
@@ -46,15 +53,19 @@ def generator_init(generator):
         fields.setdefault("lang", localizer.lang_of(context))
         return urls.url(kind, **fields)
 
+    pages_by_slug = {}  # id of the pages list -> {(slug, lang): page}: every page asks for the same few
+
     @pass_context
     def page_for(context, slug):
         """The Pelican page `slug` in the page's language, or None if there is none."""
-        lang = localizer.lang_of(context)
-        for page in context.get("pages", []):
-            for item in [page, *page.translations]:
-                if item.slug == slug and item.lang == lang:
-                    return item
-        return None
+        pages = context.get("pages", [])
+        found = pages_by_slug.get(id(pages))
+        if found is None or found[0] is not pages:
+            found = (pages, {(item.slug, item.lang): item for page in reversed(pages)
+                             for item in [*reversed(page.translations), page]})
+            pages_by_slug.clear()
+            pages_by_slug[id(pages)] = found
+        return found[1].get((slug, localizer.lang_of(context)))
 
     @pass_context
     def page_url(context, slug):
@@ -88,3 +99,5 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(generator_init)
     signals.content_object_init.connect(content_object_init)
+    signals.content_written.connect(outputs.record_written)
+    signals.feed_written.connect(outputs.record_written)

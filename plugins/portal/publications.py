@@ -41,6 +41,7 @@ def write_publications(generator, photos: dict) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(content.encode("utf-8"))
+        generator.outputs.wrote(save_as)  # or the next build would leave it behind when no longer made
 
     write(settings["TOTALS_HISTORY_SAVE_AS"], series_json(site, generator.series))
     write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], series_csv(site, generator.series))
@@ -52,7 +53,8 @@ def write_publications(generator, photos: dict) -> None:
         write(generator.urls.save_as("badge", lang=lang),
               badge_svg(gettext_in(lang, "Political prisoners of Belarus"), number_in(lang, totals.total), as_of,
                         settings))
-    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in)
+    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
+                       record=generator.outputs.wrote)
     drawn = cards.write_all(site, totals, generator.languages)
     logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
     if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):

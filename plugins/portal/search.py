@@ -43,10 +43,12 @@ class SearchRecord:
     image: str | None = None  # relative to the site root
 
 
-def person_record(person: Person, lang: str, url: str, title: str, details: list[str], image: str | None) -> SearchRecord:
+def person_record(person: Person, lang: str, url: str, title: str, details: list[str], image: str | None,
+                  forms: list[str] | None = None) -> SearchRecord:
+    """`forms`: name_forms(person), where the caller has them already (they are the same in every language)."""
     # The name in the page's language comes first, then what the result shows under it (the
     # status, the region), then every other spelling.
-    forms = [form for form in name_forms(person) if form != title]
+    forms = [form for form in (name_forms(person) if forms is None else forms) if form != title]
     return SearchRecord(url, lang, title, ". ".join([title, *details]) + ". " + " · ".join(forms), image)
 
 
@@ -62,34 +64,61 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     """Writes Pagefind's index and its search UI into output_path/bundle.
 
     Each record becomes a bare HTML document at its page's path in a scratch folder, which the
-    Pagefind binary indexes in one run (it reads thousands of files a second, on every core;
-    its Python API answers one record per tenth of a second). Pagefind takes the URL from the
-    path, the language from <html lang>, and the title and image from the data-pagefind-meta
-    attributes.
+    Pagefind binary indexes (it reads thousands of files a second, on every core; its Python
+    API answers one record per tenth of a second). Pagefind takes the URL from the path, the
+    language from <html lang>, and the title and image from the data-pagefind-meta attributes.
+
+    Pagefind holds all it indexes in memory (about 10 kB a page: 350 MB for 10,000 people in
+    three languages), and it makes one index per language anyway: so each language is indexed
+    by a run of its own into the same folder (Pagefind adds its files to what is there), and
+    the languages of the runs' entry files are put into one. The result is byte for byte the
+    one run's (the shared files are the same in every run), at half the memory.
     """
     target = os.path.join(output_path, bundle)
-    with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
-        for record in records:
-            path = os.path.join(scratch, *record.url.strip("/").split("/"))
-            path = path if path.endswith(".html") else os.path.join(path, url_of_index)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            # The image's address is kept relative to the site's root, as the record gives it.
-            image = (f'<img data-pagefind-meta="image[src], image_alt[alt]" src="{escape(record.image)}" alt="">'
-                     if record.image else "")
-            with open(path, "w", encoding="utf-8") as stream:
-                stream.write(f'<!doctype html><html lang="{record.lang}"><head><meta charset="utf-8">'
-                             f'<title>{escape(record.title)}</title></head><body>'
-                             f'<h1 data-pagefind-meta="title">{escape(record.title)}</h1>{image}'
-                             f'<p>{escape(record.text)}</p></body></html>')
-        shutil.rmtree(target, ignore_errors=True)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", target,
-                                 "--silent"], capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(f"Pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    # Pagefind lists the languages in no fixed order: two builds of one commit must be identical.
-    entry = os.path.join(target, "pagefind-entry.json")
-    with open(entry, encoding="utf-8") as stream:
-        data = json.load(stream)
-    data["languages"] = dict(sorted(data["languages"].items()))
-    with open(entry, "w", encoding="utf-8") as stream:
-        json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
+    shutil.rmtree(target, ignore_errors=True)
+    languages = {}
+    by_language: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        by_language.setdefault(record.lang, []).append(record)
+    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=_scratch_parent()) as scratch:
+        for lang, part in sorted(by_language.items()):
+            site = os.path.join(scratch, lang)
+            for record in part:
+                _write_document(site, record, url_of_index)
+            result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--output-path", target,
+                                     "--silent"], capture_output=True, text=True)
+            if result.returncode != 0:
+                raise RuntimeError(f"Pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+            shutil.rmtree(site)
+            with open(os.path.join(target, "pagefind-entry.json"), encoding="utf-8") as stream:
+                entry = json.load(stream)
+            languages.update(entry["languages"])
+    for lang, about in languages.items():
+        if not os.path.isfile(os.path.join(target, f"pagefind.{about['hash']}.pf_meta")):
+            raise RuntimeError(f"Pagefind removed the {lang} index when it indexed another language: "
+                               "this version cannot be run once per language (see search.write_index).")
+    # In a fixed order: two builds of one commit must be identical.
+    entry["languages"] = dict(sorted(languages.items()))
+    with open(os.path.join(target, "pagefind-entry.json"), "w", encoding="utf-8") as stream:
+        json.dump(entry, stream, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_document(site: str, record: SearchRecord, url_of_index: str) -> None:
+    path = os.path.join(site, *record.url.strip("/").split("/"))
+    path = path if path.endswith(".html") else os.path.join(path, url_of_index)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # The image's address is kept relative to the site's root, as the record gives it.
+    image = (f'<img data-pagefind-meta="image[src], image_alt[alt]" src="{escape(record.image)}" alt="">'
+             if record.image else "")
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(f'<!doctype html><html lang="{record.lang}"><head><meta charset="utf-8">'
+                     f'<title>{escape(record.title)}</title></head><body>'
+                     f'<h1 data-pagefind-meta="title">{escape(record.title)}</h1>{image}'
+                     f'<p>{escape(record.text)}</p></body></html>')
+
+
+def _scratch_parent() -> str | None:
+    """A folder in memory (/dev/shm) where there is one: the scratch copy is tens of thousands
+    of small files, written once and read once."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None

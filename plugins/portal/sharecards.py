@@ -29,11 +29,13 @@ ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (25
 
 
 class ShareCards:
-    def __init__(self, settings: dict, urls, output_path: str, gettext_in, ngettext_in, number_in, date_in):
+    def __init__(self, settings: dict, urls, output_path: str, gettext_in, ngettext_in, number_in, date_in,
+                 record=None):
         self.settings = settings
         self.urls = urls
         self.output_path = output_path
         self.gettext_in, self.ngettext_in, self.number_in, self.date_in = gettext_in, ngettext_in, number_in, date_in
+        self.record = record  # told of each card written into the output folder (outputs.py)
         self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
         self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
         digest = hashlib.sha256()
@@ -111,6 +113,8 @@ class ShareCards:
         target = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(cached, target)
+        if self.record is not None:
+            self.record(save_as)
 
     def _photo_hash(self, photo: Path | None) -> str | None:
         if photo is None:

@@ -12,8 +12,9 @@ from pathlib import Path
 from .datafiles import (load_articles, load_categories, load_institution_types, load_institutions, load_regions,
                         load_statement_figures)
 from .model import Site
-from .people import References, read_person
+from .people import References
 from .problems import ContentError, Problem
+from .reading import PersonFile, read_people
 from .signatories import load_signatories
 
 
@@ -23,7 +24,11 @@ def shown_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load_site(content: Path, settings: dict, today: datetime.date | None = None) -> Site:
+def load_site(content: Path, settings: dict, today: datetime.date | None = None, use_cache: bool = False,
+              processes: int = 1, render_stories: bool = True) -> Site:
+    """With `use_cache`, records unchanged since the last build are not read again (see
+    reading.py); `processes` read the others. Without `render_stories` (make check), a story's
+    markers are checked but its Markdown is not rendered: Person.story is None."""
     today = today or datetime.date.today()
     languages = list(settings["PORTAL_LANGUAGES"])
     data_dir = content / settings["PORTAL_DATA_PATH"]
@@ -55,27 +60,30 @@ def load_site(content: Path, settings: dict, today: datetime.date | None = None)
     people_dir = content / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
     refs = References(languages, categories, regions, articles, institutions, photos_dir, shown_path(photos_dir), today,
-                      {lang: options.get("transliterate", []) for lang, options in settings["PORTAL_LANGUAGES"].items()})
-    people = []
+                      {lang: options.get("transliterate", []) for lang, options in settings["PORTAL_LANGUAGES"].items()},
+                      render_stories)
+    files = []
     first_file_of: dict[str, str] = {}
+    shown_people = shown_path(people_dir)  # once: relpath costs more than reading a record
     for path in _person_files(people_dir, photos_dir, problems):
-        shown = shown_path(path)
+        shown = os.path.join(shown_people, os.path.relpath(path, people_dir))
         stem = path.stem
         if stem in first_file_of:
             problems.append(Problem(shown, None, "id", f'the id "{stem}" is already used by {first_file_of[stem]}.',
                                     "every person has one file; merge the two records, or give this one another id."))
             continue
         first_file_of[stem] = shown
-        person, found = read_person(path.read_bytes(), shown, path.relative_to(content).as_posix(), stem, refs)
-        problems += found
-        if person is not None:
-            people.append(person)
+        files.append(PersonFile(path, shown, path.relative_to(content).as_posix(), stem))
+    read = read_people(files, refs, content, settings, use_cache, processes)
+    people = read.people
+    problems += read.problems
 
     problems += _alias_collisions(people, {person.id: first_file_of[person.id] for person in people})
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
-    return Site(groups, categories, regions, institutions, people, signatories, statement_figures, articles)
+    return Site(groups, categories, regions, institutions, people, signatories, statement_figures, articles,
+                record_digests=read.digests)
 
 
 def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -> list[Path]:

@@ -1,0 +1,258 @@
+"""`make bench`: how fast the site builds at 1,000 and 10,000 fictional people (and 30,000).
+
+    python bench/run.py [--people 1000 10000] [--large] [--runs 3] [--no-readme]
+
+For each number of people it generates the content (bench/generate.py, once: kept in
+bench/work/), then measures in rounds, so that a noisy machine disturbs every figure alike:
+
+- the floor: bench/floor.py, a plain one-core script that reads the same records and writes
+  a trivial page per person and language;
+- the cold build: `make html` with an empty output folder and no cache;
+- a rebuild with nothing changed, and a rebuild after one record is edited (its detention
+  date moves by a day, a different day each round);
+- `make check` (it reuses what the build read), and `make check` with no cache at all;
+
+and, once, the peak memory of the cold build (the proportional set size of all its
+processes, sampled), the size of the output, of the search index and of the people list page
+(raw and gzipped). Every time is the median of the rounds and is also given as a multiple
+of the floor's median. The table is printed and appended to bench/README.md with the
+machine it ran on.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+README = ROOT / "bench" / "README.md"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+MIB = 1024 * 1024
+
+# The issue's targets at 10,000 people on the 2-core machine.
+TARGETS = {"cold": 0.8, "edit_of_cold": 0.1, "check": 3.0, "memory": 400, "linear": 3.3}
+
+
+def run(command: list[str], sample_memory: bool = False, env: dict | None = None) -> dict:
+    """Runs a command to the end; returns its wall time, and with `sample_memory` the peak of
+    the summed proportional set size of it and all its descendants, and its largest max RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, **(env or {})})
+    peak = [0]
+    output = []
+    reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
+    reader.start()
+    if sample_memory:
+        def sample():
+            while process.poll() is None:
+                peak[0] = max(peak[0], _tree_pss(process.pid))
+                time.sleep(0.05)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    if process.returncode != 0:
+        sys.stderr.write(output[0].decode("utf-8", "replace"))
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode})")
+    return {"time": elapsed, "pss": peak[0] / 1024, "maxrss": usage.ru_maxrss / 1024}
+
+
+def _tree_pss(pid: int) -> int:
+    """KiB: the proportional set size of a process and its descendants (shared pages are
+    divided among the processes that share them, so forked workers are not counted twice)."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as stream:
+                for line in stream:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as stream:
+                    pending += [int(child) for child in stream.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def make(target: str, content: Path, output: Path, cache: Path, **options) -> dict:
+    return run(["make", "--no-print-directory", target, f"CONTENT={content}", f"OUTPUT={output}", f"CACHE={cache}"],
+               **options)
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    size = files = 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            size += os.path.getsize(os.path.join(root, name))
+            files += 1
+    return size, files
+
+
+class Edit:
+    """One public record with a detention date: each round moves the date a day earlier,
+    so every edit is a real change; the file is restored at the end."""
+
+    def __init__(self, content: Path):
+        candidates = sorted(path for path in (content / "people").glob("*.md")
+                            if re.search(r"^detained: \d{4}-\d\d-\d\d$", path.read_text(encoding="utf-8"), re.M)
+                            and "visibility: counted" not in path.read_text(encoding="utf-8"))
+        self.path = candidates[len(candidates) // 2]
+        self.original = self.path.read_bytes()
+        self.day = datetime.date.fromisoformat(
+            re.search(r"^detained: (\S+)$", self.original.decode(), re.M).group(1))
+
+    def apply(self, round_number: int) -> None:
+        moved = self.day - datetime.timedelta(days=round_number + 1)
+        text = re.sub(r"^detained: \S+$", f"detained: {moved.isoformat()}", self.original.decode(), flags=re.M)
+        self.path.write_text(text, encoding="utf-8")
+
+    def restore(self) -> None:
+        self.path.write_bytes(self.original)
+
+
+def measure(people: int, runs: int) -> dict:
+    folder = WORK / f"n{people}"
+    print(f"\n{people:,} people: generating (once) in {folder.relative_to(ROOT)}", flush=True)
+    content = generate.ensure(people, folder)
+    output, cache, floor_output = folder / "output", folder / "cache", folder / "floor"
+    figures: dict[str, list[float]] = {key: [] for key in ("floor", "cold", "unchanged", "edit", "check", "check_cold")}
+    memory = []
+    edit = Edit(content)
+    try:
+        for round_number in range(runs):
+            shutil.rmtree(floor_output, ignore_errors=True)
+            figures["floor"].append(run([str(PYTHON), "bench/floor.py", str(content), str(floor_output)])["time"])
+            shutil.rmtree(output, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            cold = make("html", content, output, cache, sample_memory=True)
+            figures["cold"].append(cold["time"])
+            memory.append(cold)
+            figures["unchanged"].append(make("html", content, output, cache)["time"])
+            edit.apply(round_number)
+            figures["edit"].append(make("html", content, output, cache)["time"])
+            figures["check"].append(make("check", content, output, cache)["time"])
+            figures["check_cold"].append(make("check", content, output, folder / "no-cache")["time"])
+            shutil.rmtree(folder / "no-cache", ignore_errors=True)
+            print(f"  round {round_number + 1}: " + ", ".join(f"{key} {values[-1]:.2f} s"
+                                                               for key, values in figures.items()), flush=True)
+    finally:
+        edit.restore()
+    shutil.rmtree(floor_output, ignore_errors=True)
+    # The sizes, of the output of the last (edited) build.
+    size, files = folder_size(output)
+    index_size, index_files = folder_size(output / "pagefind")
+    lists = {}
+    for lang in ("be", "ru", "en"):
+        page = (output / lang / "people" / "index.html").read_bytes()
+        lists[lang] = (len(page), len(gzip.compress(page, 9)))
+    result = {key: statistics.median(values) for key, values in figures.items()}
+    result.update(people=people, runs=runs, pss=statistics.median(m["pss"] for m in memory),
+                  maxrss=statistics.median(m["maxrss"] for m in memory), size=size, files=files,
+                  index_size=index_size, index_files=index_files, lists=lists)
+    return result
+
+
+def machine() -> str:
+    model = "unknown processor"
+    try:
+        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M).group(1)
+    except (OSError, AttributeError):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (f"{model}, {len(os.sched_getaffinity(0))} cores, {memory:.1f} GiB; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; load average at the start {load}")
+
+
+def table(results: list[dict]) -> str:
+    def seconds(result, key):
+        value = result[key]
+        return f"{value:.2f} s ({value / result['floor']:.2f}×)"
+
+    def mib(value):
+        return f"{value / MIB:.1f} MiB"
+
+    ten = next((r for r in results if r["people"] == 10000), None)
+    thirty = next((r for r in results if r["people"] == 30000), None)
+
+    def target(text, reached):
+        return f"{text}: {'met' if reached else '**not met**'}"
+
+    rows = [
+        ("floor: one core, trivial pages", lambda r: f"{r['floor']:.2f} s (1×)", ""),
+        ("cold build (`make html`, no cache)", lambda r: seconds(r, "cold"),
+         target(f"≤ {TARGETS['cold']}× floor", ten["cold"] <= TARGETS["cold"] * ten["floor"]) if ten else ""),
+        ("rebuild, nothing changed", lambda r: seconds(r, "unchanged"), ""),
+        ("rebuild, one record edited", lambda r: seconds(r, "edit") + f"; {r['edit'] / r['cold']:.3f} of cold",
+         target(f"≤ {TARGETS['edit_of_cold']} of cold", ten["edit"] <= TARGETS["edit_of_cold"] * ten["cold"])
+         if ten else ""),
+        ("`make check` after a build", lambda r: seconds(r, "check"),
+         target(f"≤ {TARGETS['check']:.0f} s", ten["check"] <= TARGETS["check"]) if ten else ""),
+        ("`make check`, no cache", lambda r: seconds(r, "check_cold"), ""),
+        ("peak memory of the cold build (PSS, all processes)", lambda r: f"{r['pss']:.0f} MiB",
+         target(f"≤ {TARGETS['memory']} MiB", ten["pss"] <= TARGETS["memory"]) if ten else ""),
+        ("largest process of the cold build (max RSS)", lambda r: f"{r['maxrss']:.0f} MiB", ""),
+        ("output", lambda r: f"{mib(r['size'])}, {r['files']:,} files", ""),
+        ("search index (pagefind/)", lambda r: f"{mib(r['index_size'])}, {r['index_files']:,} files", ""),
+        ("people list page, raw / gzip (be, ru, en)",
+         lambda r: "; ".join(f"{raw / 1024:.0f} / {packed / 1024:.0f} KiB" for raw, packed in r["lists"].values()), ""),
+    ]
+    head = "| | " + " | ".join(f"{r['people']:,} people" for r in results) + " | target at 10,000 |"
+    lines = [head, "|---" * (len(results) + 2) + "|"]
+    for label, cell, goal in rows:
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + f" | {goal} |")
+    if ten and thirty:
+        ratio = thirty["cold"] / ten["cold"]
+        lines.append(f"| cold build, 30,000 / 10,000 | " + " | ".join("" for _ in results[:-1]) + f" | {ratio:.2f} | "
+                     + target(f"≤ {TARGETS['linear']}", ratio <= TARGETS["linear"]) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--large", action="store_true", help="also 30,000 people")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per number of people (the median is shown)")
+    parser.add_argument("--no-readme", action="store_true", help="print the table only")
+    args = parser.parse_args(argv)
+    counts = sorted(set(args.people + ([30000] if args.large else [])))
+    about = machine()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    subprocess.run(["make", "--no-print-directory", ".venv/bin/.runtime"], cwd=ROOT, check=True)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    results = [measure(people, args.runs) for people in counts]
+    section = (f"\n### {started:%Y-%m-%d %H:%M} UTC, commit {commit or 'unknown'}{' with local changes' if dirty else ''}, "
+               f"median of {args.runs} rounds\n\n{about}.\n\n{table(results)}\n")
+    print(section)
+    if not args.no_readme:
+        with README.open("a", encoding="utf-8") as stream:
+            stream.write(section)
+        print(f"Added to {README.relative_to(ROOT)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

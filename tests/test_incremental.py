@@ -1,0 +1,197 @@
+"""Rebuilds: the cache and the kept pages never change the output, and parallel rendering
+writes what one process writes.
+
+A generated site (bench/generate.py: 150 fictional people with photos, counted-only records,
+old ids, stories in several languages) is built cold, rebuilt, edited in every way a record
+changes, and rebuilt again; each result is compared byte for byte with a cold build of the
+same content, by one process and by several.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import ROOT, build, person, read
+from portal import progress
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    return {path.relative_to(output).as_posix(): path.read_bytes()
+            for path in sorted(output.rglob("*")) if path.is_file()}
+
+
+def assert_same(cached: dict[str, bytes], cold: dict[str, bytes]) -> None:
+    assert sorted(cached) == sorted(cold), (set(cached) ^ set(cold))
+    differ = [name for name in cold if cached[name] != cold[name]]
+    assert not differ, differ[:10]
+
+
+def edit(content: Path) -> dict[str, str]:
+    """Every kind of change a record goes through; returns what to look for afterwards."""
+    people = content / "people"
+    files = sorted(path for path in people.glob("*.md") if not path.name.startswith("counted-"))
+    with_photo = [path for path in files if "\nphoto: " in path.read_text(encoding="utf-8")]
+    changed = {}
+    # A corrected date (a table cell and the person's page change).
+    dated = next(path for path in files if "\ndetained: " in path.read_text(encoding="utf-8"))
+    dated.write_text(re.sub(r"^detained: .*$", "detained: 2020-08-09", dated.read_text(encoding="utf-8"),
+                            count=1, flags=re.M), encoding="utf-8")
+    changed["dated"] = dated.stem
+    # A new name (lists re-sort, the search index changes).
+    renamed = [path for path in files if "\n  be: " in path.read_text(encoding="utf-8")][3]
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("\n  be: ", "\n  be: Аўгусцін ", 1), encoding="utf-8")
+    # A person who must no longer be named.
+    hidden = files[5]
+    hidden.write_text(hidden.read_text(encoding="utf-8").replace("---\n", "---\nvisibility: counted\n", 1),
+                      encoding="utf-8")
+    changed["hidden"] = hidden.stem
+    # A record removed, one added.
+    files[7].unlink()
+    changed["removed"] = files[7].stem
+    (people / "zinaida-novaya.md").write_text(person("released", name={"be": "Зінаіда Новая"}, updated="2021-03-03"),
+                                              encoding="utf-8")
+    # A photo replaced by another one.
+    photo = people / "photos" / with_photo[0].read_text(encoding="utf-8").split("\nphoto: ")[1].split("\n")[0]
+    stream = io.BytesIO()
+    Image.new("RGB", (260, 320), (10, 120, 200)).save(stream, "JPEG")
+    photo.write_bytes(stream.getvalue())
+    changed["new_photo"] = with_photo[0].stem
+    changed["kept_photo"] = with_photo[1].stem
+    return changed
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """Builds: cold, unchanged, after the edits (all cached, into one folder), and cold builds
+    of the edited content by several processes and by one."""
+    root = tmp_path_factory.mktemp("incremental")
+    generate.generate(150, root, seed=3)
+    results = {"cold": tree(build(root, None, PORTAL_PROCESSES=2))}
+    results["unchanged"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    results["changed"] = edit(root / "content")
+    results["edited"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    shutil.rmtree(root / "output")
+    shutil.rmtree(root / "cache")
+    results["edited_cold"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    shutil.rmtree(root / "output")
+    shutil.rmtree(root / "cache")
+    results["edited_one_process"] = tree(build(root, None, PORTAL_PROCESSES=1))
+    return results
+
+
+def test_a_rebuild_with_nothing_changed_writes_the_same_files(sites):
+    assert_same(sites["unchanged"], sites["cold"])
+
+
+def test_a_cached_rebuild_after_edits_equals_a_cold_build_byte_for_byte(sites):
+    assert sites["edited"] != sites["cold"]
+    assert_same(sites["edited"], sites["edited_cold"])
+
+
+def test_one_process_and_several_write_the_same_site(sites):
+    assert_same(sites["edited_one_process"], sites["edited_cold"])
+
+
+def test_the_rebuild_followed_every_edit(sites):
+    changed, before, after = sites["changed"], sites["cold"], sites["edited"]
+    for lang in ("be", "ru", "en"):
+        for gone in (changed["hidden"], changed["removed"]):
+            assert f"{lang}/people/{gone}/index.html" in before
+            assert f"{lang}/people/{gone}/index.html" not in after
+            assert gone not in after[f"{lang}/people/index.html"].decode()
+        assert f"{lang}/people/zinaida-novaya/index.html" in after
+        assert f'data-detained="2020-08-09"' in after[f"{lang}/people/index.html"].decode()
+    assert "Аўгусцін" in after["be/people/index.html"].decode()
+    assert not any(name.startswith(f"photos/{changed['hidden']}") for name in after)
+    new_photo = [name for name in after if name.startswith(f"photos/{changed['new_photo']}-")]
+    assert new_photo and all(after[name] != before.get(name) for name in new_photo)
+
+
+def test_unchanged_pages_and_photos_are_kept_not_written_again(tmp_path):
+    files = {"people/kept.md": person(name={"en": "Kept Person"}, photo="kept.jpg"),
+             "people/edited.md": person(name={"en": "Edited Person"}),
+             "people/photos/kept.jpg": _jpeg()}
+    output = build(tmp_path, files)
+    kept_page, kept_photo = output / "en/people/kept/index.html", output / "photos/kept-240.jpg"
+    edited_page = output / "en/people/edited/index.html"
+    times = {path: path.stat().st_mtime_ns for path in (kept_page, kept_photo, edited_page)}
+    cached_photos = sorted((tmp_path / "cache").rglob("*-240.jpg"))
+    assert len(cached_photos) == 1
+    photo_time = cached_photos[0].stat().st_mtime_ns
+    (tmp_path / "content/people/edited.md").write_text(person(name={"en": "Edited Person"}, born=1990), encoding="utf-8")
+    build(tmp_path, None)
+    assert kept_page.stat().st_mtime_ns == times[kept_page]
+    assert kept_photo.stat().st_mtime_ns == times[kept_photo]
+    assert edited_page.stat().st_mtime_ns != times[edited_page] and "1990" in read(output, "en/people/edited/index.html")
+    # With the output folder gone, the photo comes from the cache instead of being encoded again.
+    shutil.rmtree(output)
+    build(tmp_path, None)
+    assert kept_photo.is_file() and cached_photos[0].stat().st_mtime_ns == photo_time
+
+
+def test_a_page_changed_or_deleted_in_the_output_folder_is_written_again(tmp_path):
+    output = build(tmp_path, {"people/one.md": person(name={"en": "One Person"})})
+    page = output / "en/people/one/index.html"
+    original = page.read_bytes()
+    page.write_bytes(b"edited by hand")
+    (output / "be/people/one/index.html").unlink()
+    build(tmp_path, None)
+    assert page.read_bytes() == original
+    assert (output / "be/people/one/index.html").is_file()
+
+
+def test_without_a_record_of_the_last_build_the_output_folder_is_emptied_first(tmp_path):
+    stray = tmp_path / "output" / "be" / "people" / "someone-removed" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("a page from before", encoding="utf-8")
+    build(tmp_path, {"people/one.md": person(name={"en": "One Person"})})
+    assert not stray.exists()
+
+
+def test_a_damaged_cache_is_ignored(tmp_path, caplog):
+    files = {"people/one.md": person(name={"en": "One Person"})}
+    output = build(tmp_path, files)
+    before = tree(output)
+    for store in (tmp_path / "cache" / "portal").glob("*.pickle"):
+        store.write_bytes(b"not a pickle")
+    build(tmp_path, None)
+    assert tree(output) == before
+    assert "damaged cache file" in caplog.text
+
+
+def test_progress_is_shown_on_a_terminal_only(monkeypatch):
+    class Stream(io.StringIO):
+        def __init__(self, terminal):
+            super().__init__()
+            self.terminal = terminal
+
+        def isatty(self):
+            return self.terminal
+
+    monkeypatch.setattr(progress, "_DELAY", 0)
+    monkeypatch.setattr(progress, "_INTERVAL", 0)
+    for terminal in (True, False):
+        stream = Stream(terminal)
+        step = progress.Progress("Writing pages", stream)
+        step.update("be 10/20")
+        step.done("be 20 written")
+        if terminal:
+            assert "Writing pages: be 10/20" in stream.getvalue()
+            assert stream.getvalue().endswith("s of processor time)\n") and "be 20 written" in stream.getvalue()
+        else:
+            assert stream.getvalue() == ""
+
+
+def _jpeg() -> bytes:
+    stream = io.BytesIO()
+    Image.new("RGB", (300, 400), (200, 30, 30)).save(stream, "JPEG")
+    return stream.getvalue()
