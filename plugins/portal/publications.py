@@ -54,7 +54,7 @@ def write_publications(generator, photos: dict) -> None:
               badge_svg(gettext_in(lang, "Political prisoners of Belarus"), number_in(lang, totals.total), as_of,
                         settings))
     cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
-                       record=generator.outputs.wrote)
+                       outputs=generator.outputs, processes=generator.processes)
     drawn = cards.write_all(site, totals, generator.languages)
     logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
     if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from . import photos
+from . import parallel, photos
 from .photos import clean_pixels
 
 WIDTH, HEIGHT = 1200, 630
@@ -30,12 +30,14 @@ ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (25
 
 class ShareCards:
     def __init__(self, settings: dict, urls, output_path: str, gettext_in, ngettext_in, number_in, date_in,
-                 record=None):
+                 outputs=None, processes: int = 1):
         self.settings = settings
         self.urls = urls
         self.output_path = output_path
         self.gettext_in, self.ngettext_in, self.number_in, self.date_in = gettext_in, ngettext_in, number_in, date_in
-        self.record = record  # told of each card written into the output folder (outputs.py)
+        self.outputs = outputs  # the record of the output folder (outputs.py): what may be kept
+        self.processes = processes
+        self._jobs: list[tuple] = []  # (save_as, key, kind, texts, photo), in the order described
         self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
         self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
         digest = hashlib.sha256()
@@ -46,18 +48,32 @@ class ShareCards:
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
         self._photo_hashes: dict[Path, str] = {}
-        self._used: set[Path] = set()
 
     def write_all(self, site, totals, languages: list[str]) -> int:
-        """Writes every card; returns how many were drawn (the others came from the cache)."""
+        """Writes every card; returns how many were drawn (the others came from the cache).
+
+        A card the output folder already holds from the same key is left alone; one in the cache
+        is copied; the others are drawn on every core (parallel.py), each into the cache."""
         for lang in languages:
             self._home(lang, totals)
             fallbacks = self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])
             for person in site.public_people:
                 self._person(lang, person, fallbacks)
+        todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job[0], job[1])]
+        to_draw = list({job[1]: job for job in todo if not (self.cache / f"{job[1]}.png").exists()}.values())
+        parallel.fork_map(self._draw_into_cache, to_draw, self.processes, chunk=16)
+        self.drawn = len(to_draw)
+        self.copied = len(todo) - self.drawn
+        for save_as, key, *_ in todo:
+            target = os.path.join(self.output_path, save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(self.cache / f"{key}.png", target)
+            if self.outputs is not None:
+                self.outputs.wrote(save_as, key)
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
         # does not grow from build to build.
-        for stale in set(self.cache.glob("*.png")) - self._used:
+        used = {self.cache / f"{job[1]}.png" for job in self._jobs}
+        for stale in set(self.cache.glob("*.png")) - used:
             stale.unlink()
         return self.drawn
 
@@ -92,29 +108,25 @@ class ShareCards:
                     self._draw_person)
 
     def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None, draw) -> None:
+        """Describes a card; write_all() makes it."""
         key = hashlib.sha256(json.dumps([kind, texts, self._photo_hash(photo), self.drawing_hash],
                                         ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        self._jobs.append((save_as, key, kind, texts, photo))
+
+    def _draw_into_cache(self, job) -> None:
+        _, key, kind, texts, photo = job
+        draw = self._draw_home if kind == "home" else self._draw_person
+        image = draw(texts, photo)
+        # A fresh image from bare pixels, saved with no info: no text chunk, no EXIF, no time.
+        # A card without a photo has only the inks blended into white: as a palette image it
+        # is a third of the size (about 10 kB), which counts with thousands of people.
+        image = (image.quantize(palette=_text_palette(), dither=Image.Dither.NONE) if photo is None
+                 else Image.frombytes(image.mode, image.size, image.tobytes()))
+        self.cache.mkdir(parents=True, exist_ok=True)
         cached = self.cache / f"{key}.png"
-        self._used.add(cached)
-        if cached.exists():
-            self.copied += 1
-        else:
-            image = draw(texts, photo)
-            # A fresh image from bare pixels, saved with no info: no text chunk, no EXIF, no time.
-            # A card without a photo has only the inks blended into white: as a palette image it
-            # is a third of the size (about 10 kB), which counts with thousands of people.
-            image = (image.quantize(palette=_text_palette(), dither=Image.Dither.NONE) if photo is None
-                     else Image.frombytes(image.mode, image.size, image.tobytes()))
-            self.cache.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
-            image.save(partial, "PNG")
-            os.replace(partial, cached)
-            self.drawn += 1
-        target = os.path.join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(cached, target)
-        if self.record is not None:
-            self.record(save_as)
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        image.save(partial, "PNG")
+        os.replace(partial, cached)
 
     def _photo_hash(self, photo: Path | None) -> str | None:
         if photo is None:
