@@ -115,7 +115,7 @@ OPEN_DATA_SAVE_AS = "data/{name}"  # people.json, people.csv, categories.json, i
 # The licence of the open data, shown on the data pages and written into every file.
 DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 BADGE_URL = BADGE_SAVE_AS = "data/badge-{lang}.svg"
-PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/{lang}/people/{id}.png"
+PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/{lang}/people/{id}.{ext}"  # ext: jpg with a photo, else png
 HOME_CARD_URL = HOME_CARD_SAVE_AS = "cards/{lang}/home.png"
 # Fonts of the share cards and the badge, in the theme (Noto Sans, SIL Open Font License).
 SHARE_CARD_FONTS = {"regular": "fonts/NotoSans-Regular.ttf", "bold": "fonts/NotoSans-Bold.ttf"}

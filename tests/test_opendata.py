@@ -241,19 +241,34 @@ def png_chunks(path: Path) -> list[bytes]:
     return chunks
 
 
+def jpeg_segments(path: Path) -> list[int]:
+    """The markers of a JPEG's segments up to the image data (APPn carry EXIF, XMP, ICC)."""
+    data, markers, position = path.read_bytes(), [], 2
+    while data[position] == 0xFF and data[position + 1] != 0xDA:
+        markers.append(data[position + 1])
+        position += 2 + struct.unpack(">H", data[position + 2:position + 4])[0]
+    return markers
+
+
 def test_share_cards_have_the_right_size_and_no_metadata(output):
-    cards = sorted((output / "cards").rglob("*.png"))
+    # A card with a photo is a JPEG, one of text only a PNG (sharecards.card_file).
+    cards = sorted(path for path in (output / "cards").rglob("*") if path.is_file())
     assert [c.relative_to(output / "cards").as_posix() for c in cards] == sorted(
-        [f"{lang}/home.png" for lang in LANGS] + [f"{lang}/people/{pid}.png" for lang in LANGS for pid in PUBLIC])
+        [f"{lang}/home.png" for lang in LANGS] + [f"{lang}/people/ales-open.jpg" for lang in LANGS]
+        + [f"{lang}/people/olga-en-only.png" for lang in LANGS])
     for card in cards:
         with Image.open(card) as image:
-            assert image.size == (1200, 630) and image.format == "PNG"
-            assert not image.getexif() and not image.info.get("exif") and not image.text
-        assert set(png_chunks(card)) <= {b"IHDR", b"PLTE", b"IDAT", b"IEND"}, card
+            assert image.size == (1200, 630) and image.format == {".png": "PNG", ".jpg": "JPEG"}[card.suffix]
+            assert not image.getexif() and not image.info.get("exif") and not image.info.get("icc_profile")
+            assert not getattr(image, "text", None) and not image.info.get("comment")
+        if card.suffix == ".png":
+            assert set(png_chunks(card)) <= {b"IHDR", b"PLTE", b"IDAT", b"IEND"}, card
+        else:  # only JFIF's own APP0, the tables and the frame: no EXIF, XMP, ICC or comment
+            assert set(jpeg_segments(card)) <= {0xE0, 0xDB, 0xC4, 0xC0}, (card, jpeg_segments(card))
     for secret in [b"SecretCameraMaker", b"SecretModel9000", b"GPS"]:
-        assert secret not in (output / "cards" / "en" / "people" / "ales-open.png").read_bytes()
+        assert secret not in (output / "cards" / "en" / "people" / "ales-open.jpg").read_bytes()
     # The photo is on the card: its right side is the fixture's red, not the white background.
-    with Image.open(output / "cards" / "en" / "people" / "ales-open.png") as image:
+    with Image.open(output / "cards" / "en" / "people" / "ales-open.jpg") as image:
         red, green, blue = image.convert("RGB").getpixel((1100, 315))
         assert red > 150 and green < 80
     with Image.open(output / "cards" / "en" / "people" / "olga-en-only.png") as image:
@@ -275,7 +290,7 @@ def test_unchanged_share_cards_are_copied_from_the_cache(tmp_path):
     # her three old cards leave the cache.
     assert len(new) == len(gone) == 3
     assert all(after[name] == cached[name] for name in set(cached) - gone)
-    assert (first / "cards/en/people/ales-open.png").read_bytes() == (second / "cards/en/people/ales-open.png").read_bytes()
+    assert (first / "cards/en/people/ales-open.jpg").read_bytes() == (second / "cards/en/people/ales-open.jpg").read_bytes()
     assert (first / "cards/en/people/olga-en-only.png").read_bytes() != (second / "cards/en/people/olga-en-only.png").read_bytes()
 
 
@@ -283,7 +298,9 @@ def test_open_graph_and_twitter_tags(output, local_output):
     html = read(output, "ru/people/ales-open/index.html")
     assert '<meta property="og:title" content="Алесь Открытый · Политзаключённые Беларуси">' in html
     assert f'<meta property="og:url" content="{SITE_URL}/ru/people/ales-open/">' in html
-    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/people/ales-open.png">' in html
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/people/ales-open.jpg">' in html
+    assert '<meta property="og:image:type" content="image/jpeg">' in html
+    assert '<meta property="og:image:type" content="image/png">' in read(output, "ru/people/olga-en-only/index.html")
     assert '<meta property="og:image:width" content="1200">' in html and '<meta property="og:locale" content="ru_RU">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     for page in ["en/index.html", "en/people/index.html", "en/data/index.html", "index.html"]:

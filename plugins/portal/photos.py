@@ -58,7 +58,7 @@ def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes
             if width > upright_width and targets:
                 break
             targets.append(min(width, upright_width))
-        _draft(image, targets[-1], turned)
+        _draft(image, (targets[-1], 1), turned)
         image = _srgb(image)
         results = []
         current = image
@@ -76,22 +76,22 @@ def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes
     return results[::-1]
 
 
-def clean_pixels(source: Path, width: int | None = None) -> Image.Image:
+def clean_pixels(source: Path, covering: tuple[int, int] | None = None) -> Image.Image:
     """The photo as bare sRGB pixels: oriented, colour-converted, with nothing else. With
-    `width`, a large JPEG is decoded at a reduced scale that leaves at least that many
-    pixels across (for a caller that shrinks it anyway)."""
+    `covering` (width, height), a large JPEG is decoded at a reduced scale that still covers
+    that box (for a caller that shrinks it anyway)."""
     with Image.open(source) as image:
-        if width:
-            _draft(image, width, image.getexif().get(0x0112, 1) in (5, 6, 7, 8))
+        if covering:
+            _draft(image, covering, image.getexif().get(0x0112, 1) in (5, 6, 7, 8))
         image = _srgb(ImageOps.exif_transpose(image))
         return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
-def _draft(image: Image.Image, width: int, turned: bool) -> None:
-    """Has libjpeg decode at 1/2, 1/4 or 1/8 of the size where that still leaves `width`
-    pixels across the upright photo (DCT scaling: a fraction of the full decode's cost)."""
+def _draft(image: Image.Image, size: tuple[int, int], turned: bool) -> None:
+    """Has libjpeg decode at 1/2, 1/4 or 1/8 of the size where the upright photo still covers
+    `size` (DCT scaling: a fraction of the full decode's cost)."""
     if image.format == "JPEG":
-        image.draft(image.mode, (1, width) if turned else (width, 1))
+        image.draft(image.mode, size[::-1] if turned else size)
 
 
 def _srgb(image: Image.Image) -> Image.Image:

@@ -12,6 +12,7 @@ from .cache import cache_folder
 from .generator import PortalGenerator, age_on, days_between
 from .i18n import Localizer, load_catalogs
 from .problems import ContentError, Problem
+from .sharecards import card_file
 from .sharemeta import open_graph_locale
 from .site import shown_path
 from .toc import headings
@@ -77,9 +78,13 @@ def generator_init(generator):
         found = {item.lang: item.url for item in [page, *getattr(page, "translations", [])]}
         return {lang: found[lang] for lang in languages if lang in found}
 
+    def share_card(lang, person=None):
+        """The share card of a person's page, or of the home page (sharecards.py)."""
+        return card_file(urls, lang, person)
+
     generator.env.globals.update(
         url_for=url_for, page_for=page_for, page_url=page_url, page_alternates=page_alternates, age_on=age_on, days_between=days_between,
-        open_graph_locale=open_graph_locale)
+        open_graph_locale=open_graph_locale, share_card=share_card)
 
 
 def content_object_init(content):

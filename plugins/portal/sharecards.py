@@ -1,11 +1,17 @@
 """Share cards: the Open Graph image of each public person's page and of the home page, per
-language, drawn with Pillow at build time (1200x630 PNG, no metadata at all).
+language, drawn with Pillow at build time (1200x630, no metadata at all).
 
 A person's card has the name in the card's language, the photo if there is one, the status
-and the site's name; the home page's card has the current total and its date. Every card is
-kept in the cache (CACHE_PATH/sharecards/) under a hash of everything that makes it (texts,
-photo bytes, fonts, and the drawing code itself: this module and photos.py), so a rebuild
-copies an unchanged card instead of drawing it again, and a change of layout redraws all.
+and the site's name; the home page's card has the current total and its date. A card with a
+photo is a JPEG; one of text only is a palette PNG (card_file()). Every card is kept in the
+cache (CACHE_PATH/sharecards/) under a hash of everything that makes it (texts, photo bytes,
+fonts, and the drawing code itself: this module and photos.py), so a rebuild links an
+unchanged card instead of drawing it again, and a change of layout redraws all.
+
+There is a card per public person and language, so at 10,000 people 30,000 of them: they
+cost more of a cold build than any other part (bench/README.md). Hence a person's cards
+are drawn together, from one decoding of the photo, on a canvas drawn once per language,
+and the output folder gets hard links to the cache, not copies.
 """
 from __future__ import annotations
 
@@ -14,18 +20,51 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import parallel, photos
+from .progress import Progress, count
 from .photos import clean_pixels
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN, BAR = 80, 24
 PHOTO_WIDTH = 440
 ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (255, 255, 255)
+
+
+@dataclass(frozen=True)
+class CardFile:
+    url: str
+    save_as: str
+    media_type: str
+
+
+def card_file(urls, lang: str, person=None) -> CardFile:
+    """The card of a person's page, or of the home page when `person` is None. A photo makes
+    the card a JPEG: as a PNG it was four times the bytes and twenty times the encoding time.
+    Text alone is a palette PNG, smaller and sharper than any JPEG of it."""
+    if person is None:
+        return CardFile(urls.url("home_card", lang=lang), urls.save_as("home_card", lang=lang), "image/png")
+    ext, media_type = ("jpg", "image/jpeg") if person.photo else ("png", "image/png")
+    fields = {"lang": lang, "id": person.id, "ext": ext}
+    return CardFile(urls.url("person_card", **fields), urls.save_as("person_card", **fields), media_type)
+
+
+@dataclass(frozen=True)
+class CardJob:
+    save_as: str
+    key: str  # the hash of what the card is made of; its name in the cache
+    kind: str  # "home" or "person"
+    texts: dict
+    photo: Path | None
+
+    @property
+    def cached_name(self) -> str:
+        return f"{self.key}{Path(self.save_as).suffix}"
 
 
 class ShareCards:
@@ -37,7 +76,7 @@ class ShareCards:
         self.gettext_in, self.ngettext_in, self.number_in, self.date_in = gettext_in, ngettext_in, number_in, date_in
         self.outputs = outputs  # the record of the output folder (outputs.py): what may be kept
         self.processes = processes
-        self._jobs: list[tuple] = []  # (save_as, key, kind, texts, photo), in the order described
+        self._jobs: list[CardJob] = []  # in the order described
         self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
         self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
         digest = hashlib.sha256()
@@ -48,33 +87,47 @@ class ShareCards:
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
         self._photo_hashes: dict[Path, str] = {}
+        self._canvases: dict[tuple, Image.Image] = {}  # (site, host) -> the empty card, per process
 
     def write_all(self, site, totals, languages: list[str]) -> int:
         """Writes every card; returns how many were drawn (the others came from the cache).
 
         A card the output folder already holds from the same key is left alone; one in the cache
-        is copied; the others are drawn on every core (parallel.py), each into the cache."""
+        is linked; the others are drawn on every core (parallel.py), each into the cache, a
+        person's cards in every language by the same worker."""
+        progress = Progress("Share cards")
         for lang in languages:
             self._home(lang, totals)
             fallbacks = self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])
             for person in site.public_people:
                 self._person(lang, person, fallbacks)
-        todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job[0], job[1])]
-        to_draw = list({job[1]: job for job in todo if not (self.cache / f"{job[1]}.png").exists()}.values())
-        parallel.fork_map(self._draw_into_cache, to_draw, self.processes, chunk=16)
-        self.drawn = len(to_draw)
+        todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job.save_as, job.key)]
+        to_draw: dict[tuple, dict[str, CardJob]] = {}  # (kind, photo) -> key -> job
+        for job in todo:
+            if not (self.cache / job.cached_name).exists():
+                to_draw.setdefault((job.kind, job.photo), {})[job.key] = job
+        batches = [list(jobs.values()) for jobs in to_draw.values()]
+        self.drawn = sum(len(batch) for batch in batches)
+
+        def done(chunk):
+            done.count += sum(chunk)
+            progress.update(f"{count(done.count)} of {count(self.drawn)} drawn")
+        done.count = 0
+        parallel.fork_map(self._draw_into_cache, batches, self.processes, chunk=8, on_chunk=done)
         self.copied = len(todo) - self.drawn
-        for save_as, key, *_ in todo:
-            target = os.path.join(self.output_path, save_as)
+        for job in todo:
+            target = os.path.join(self.output_path, job.save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(self.cache / f"{key}.png", target)
+            _link_or_copy(self.cache / job.cached_name, target)
             if self.outputs is not None:
-                self.outputs.wrote(save_as, key)
+                self.outputs.wrote(job.save_as, job.key)
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
         # does not grow from build to build.
-        used = {self.cache / f"{job[1]}.png" for job in self._jobs}
-        for stale in set(self.cache.glob("*.png")) - used:
-            stale.unlink()
+        used = {job.cached_name for job in self._jobs}
+        for stale in self.cache.glob("*.*") if self.cache.is_dir() else []:
+            if stale.name not in used:
+                stale.unlink()
+        progress.done(f"{count(len(self._jobs))} cards, {count(self.drawn)} drawn")
         return self.drawn
 
     # The cards
@@ -90,7 +143,7 @@ class ShareCards:
             if totals.as_of else "",
             "host": self.host,
         }
-        self._write(self.urls.save_as("home_card", lang=lang), "home", texts, None, self._draw_home)
+        self._write(card_file(self.urls, lang).save_as, "home", texts, None)
 
     def _person(self, lang: str, person, fallbacks: list[str]) -> None:
         def pick(localized):
@@ -104,29 +157,32 @@ class ShareCards:
             "group": pick(person.category.group.label),
             "host": self.host,
         }
-        self._write(self.urls.save_as("person_card", lang=lang, id=person.id), "person", texts, person.photo,
-                    self._draw_person)
+        self._write(card_file(self.urls, lang, person).save_as, "person", texts, person.photo)
 
-    def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None, draw) -> None:
+    def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None) -> None:
         """Describes a card; write_all() makes it."""
         key = hashlib.sha256(json.dumps([kind, texts, self._photo_hash(photo), self.drawing_hash],
                                         ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-        self._jobs.append((save_as, key, kind, texts, photo))
+        self._jobs.append(CardJob(save_as, key, kind, texts, photo))
 
-    def _draw_into_cache(self, job) -> None:
-        _, key, kind, texts, photo = job
-        draw = self._draw_home if kind == "home" else self._draw_person
-        image = draw(texts, photo)
-        # A fresh image from bare pixels, saved with no info: no text chunk, no EXIF, no time.
-        # A card without a photo has only the inks blended into white: as a palette image it
-        # is a third of the size (about 10 kB), which counts with thousands of people.
-        image = (image.quantize(palette=_text_palette(), dither=Image.Dither.NONE) if photo is None
-                 else Image.frombytes(image.mode, image.size, image.tobytes()))
+    def _draw_into_cache(self, batch: list[CardJob]) -> int:
+        """Draws cards that share a photo (a person's, in each language), decoding it once."""
+        photo = batch[0].photo
+        fitted = _fitted_photo(photo) if photo is not None else None
         self.cache.mkdir(parents=True, exist_ok=True)
-        cached = self.cache / f"{key}.png"
-        partial = cached.with_suffix(f".{os.getpid()}.part")
-        image.save(partial, "PNG")
-        os.replace(partial, cached)
+        for job in batch:
+            draw = self._draw_home if job.kind == "home" else self._draw_person
+            image = draw(job.texts, fitted)
+            cached = self.cache / job.cached_name
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+            # Saved with no info at all: no text chunk, no EXIF, no time.
+            if fitted is not None:
+                image.save(partial, "JPEG", quality=85, subsampling=0)
+            else:
+                # Only the inks blended into white: as a palette image it is a third of the size.
+                image.quantize(palette=_text_palette(), dither=Image.Dither.NONE).save(partial, "PNG")
+            os.replace(partial, cached)
+        return len(batch)
 
     def _photo_hash(self, photo: Path | None) -> str | None:
         if photo is None:
@@ -140,37 +196,39 @@ class ShareCards:
     def _font(self, weight: str, size: int) -> ImageFont.FreeTypeFont:
         return _font(self.fonts[weight], size)
 
-    def _canvas(self, texts: dict) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-        image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-        draw = ImageDraw.Draw(image)
-        draw.rectangle((0, 0, BAR - 1, HEIGHT), fill=ACCENT)
-        draw.text((MARGIN, 56), texts["site"], font=self._font("bold", 34), fill=ACCENT)
-        if texts["host"]:
-            draw.text((MARGIN, HEIGHT - 60), texts["host"], font=self._font("regular", 28), fill=MUTED, anchor="ls")
-        return image, draw
+    def _canvas(self, texts: dict) -> Image.Image:
+        """A new card with what every card in its language has: the bar, the site's name and host."""
+        empty = self._canvases.get((texts["site"], texts["host"]))
+        if empty is None:
+            empty = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+            draw = ImageDraw.Draw(empty)
+            draw.rectangle((0, 0, BAR - 1, HEIGHT), fill=ACCENT)
+            draw.text((MARGIN, 56), texts["site"], font=self._font("bold", 34), fill=ACCENT)
+            if texts["host"]:
+                draw.text((MARGIN, HEIGHT - 60), texts["host"], font=self._font("regular", 28), fill=MUTED,
+                          anchor="ls")
+            self._canvases[(texts["site"], texts["host"])] = empty
+        return empty.copy()
 
     def _draw_home(self, texts: dict, photo) -> Image.Image:
-        image, draw = self._canvas(texts)
+        image = self._canvas(texts)
         width = WIDTH - 2 * MARGIN
         number_font = self._fitting("bold", texts["number"], width, 200, 80)
-        draw.text((MARGIN, 290), texts["number"], font=number_font, fill=ACCENT, anchor="ls")
-        y = self._paragraph(draw, texts["phrase"], "regular", 44, 30, width, 3, MARGIN, 320, TEXT)
-        self._paragraph(draw, texts["as_of"], "regular", 36, 28, width, 1, MARGIN, y + 16, MUTED)
+        ImageDraw.Draw(image).text((MARGIN, 290), texts["number"], font=number_font, fill=ACCENT, anchor="ls")
+        y = self._paragraph(image, texts["phrase"], "regular", 44, 30, width, 3, MARGIN, 320, TEXT)
+        self._paragraph(image, texts["as_of"], "regular", 36, 28, width, 1, MARGIN, y + 16, MUTED)
         return image
 
-    def _draw_person(self, texts: dict, photo: Path | None) -> Image.Image:
-        image, draw = self._canvas(texts)
+    def _draw_person(self, texts: dict, fitted: Image.Image | None) -> Image.Image:
+        image = self._canvas(texts)
         right = WIDTH - MARGIN
-        if photo is not None:
-            pixels = clean_pixels(photo).convert("RGB")
-            # Faces are near the top of a portrait: keep the upper part when cropping.
-            fitted = ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))
+        if fitted is not None:
             image.paste(fitted, (WIDTH - PHOTO_WIDTH, 0))
             right = WIDTH - PHOTO_WIDTH - 48
         width = right - MARGIN
-        y = self._paragraph(draw, texts["name"], "bold", 76, 44, width, 3, MARGIN, 150, TEXT)
-        y = self._paragraph(draw, texts["status"], "regular", 40, 30, width, 3, MARGIN, y + 36, TEXT)
-        self._paragraph(draw, texts["group"], "regular", 30, 24, width, 2, MARGIN, y + 8, MUTED)
+        y = self._paragraph(image, texts["name"], "bold", 76, 44, width, 3, MARGIN, 150, TEXT)
+        y = self._paragraph(image, texts["status"], "regular", 40, 30, width, 3, MARGIN, y + 36, TEXT)
+        self._paragraph(image, texts["group"], "regular", 30, 24, width, 2, MARGIN, y + 8, MUTED)
         return image
 
     def _fitting(self, weight: str, text: str, width: int, largest: int, smallest: int) -> ImageFont.FreeTypeFont:
@@ -179,29 +237,72 @@ class ShareCards:
             size -= 4
         return self._font(weight, size)
 
-    def _paragraph(self, draw, text: str, weight: str, largest: int, smallest: int, width: int, max_lines: int,
-                   x: int, y: int, fill) -> int:
+    def _paragraph(self, image: Image.Image, text: str, weight: str, largest: int, smallest: int, width: int,
+                   max_lines: int, x: int, y: int, fill) -> int:
         """Draws `text` wrapped to `width` in at most `max_lines` lines, in the largest size that fits
         (the last line is cut with … below the smallest), its first line's top at `y`; returns the
         bottom of the last line."""
-        size = largest
-        while True:
-            font = self._font(weight, size)
-            lines = _wrap(text, font, width)
-            if len(lines) <= max_lines or size <= smallest:
-                break
-            size -= 4
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            while lines[-1] and font.getlength(lines[-1] + "…") > width:
-                lines[-1] = lines[-1][:-1]
-            lines[-1] = lines[-1].rstrip() + "…"
+        path = self.fonts[weight]
+        size, lines = _layout(path, text, largest, smallest, width, max_lines)
         line_height = round(size * 1.2)
         baseline = y
         for index, line in enumerate(lines):
             baseline = y + round(size * 0.95) + index * line_height
-            draw.text((x, baseline), line, font=font, fill=fill, anchor="ls")
+            mask, (left, top) = _text_mask(path, size, line)
+            image.paste(fill, (x + left, baseline + top), mask)
         return baseline + round(size * 0.3)
+
+
+@functools.lru_cache(maxsize=1024)
+def _layout(path: str, text: str, largest: int, smallest: int, width: int, max_lines: int) -> tuple[int, tuple]:
+    """The size and lines of a paragraph (ShareCards._paragraph). Thousands of cards share
+    their status lines: each is measured once."""
+    size = largest
+    while True:
+        font = _font(path, size)
+        lines = _wrap(text, font, width)
+        if len(lines) <= max_lines or size <= smallest:
+            break
+        size -= 4
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while lines[-1] and font.getlength(lines[-1] + "…") > width:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] = lines[-1].rstrip() + "…"
+    return size, tuple(lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_mask(path: str, size: int, line: str) -> tuple[Image.Image, tuple[int, int]]:
+    """A line of text as coverage (0 to 255), and its box's corner from the left end of its
+    baseline. Pasting a colour through it blends like ImageDraw.text, and a line that thousands
+    of cards share (a status, the site's name) is rasterised once."""
+    font = _font(path, size)
+    left, top, right, bottom = font.getbbox(line, anchor="ls")
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)))
+    ImageDraw.Draw(mask).text((-left, -top), line, font=font, fill=255, anchor="ls")
+    return mask, (left, top)
+
+
+def _fitted_photo(photo: Path) -> Image.Image:
+    """The photo cut to the card's photo column. Faces are near the top of a portrait: the crop
+    keeps the upper part."""
+    pixels = clean_pixels(photo, covering=(PHOTO_WIDTH, HEIGHT)).convert("RGB")
+    return ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.BICUBIC, centering=(0.5, 0.3))
+
+
+def _link_or_copy(source: Path, target: str) -> None:
+    """A hard link where the cache and the output share a file system: 30,000 cards cost no
+    second copy on disk. Every writer replaces files rather than writing into them, so the
+    cache is never changed through the link."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @functools.lru_cache(maxsize=64)
