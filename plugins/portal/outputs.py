@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from pelican.utils import clean_output_dir
@@ -124,3 +125,18 @@ def record_written(path, **_):
     (the text pages, the feeds) belong to the build too."""
     if active is not None:
         active.wrote_path(path)
+
+
+def link_or_copy(source: str | os.PathLike, target: str) -> None:
+    """Puts a file of the cache (a photo, a share card) into the output folder: a hard link
+    where both are on one file system, so 30,000 share cards are on disk once, else a copy.
+    Every writer of the build replaces files rather than writing into them, so the cache is
+    never changed through the link."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from . import parallel
 from .cache import FileDigests, Store, digest
+from .outputs import link_or_copy
 from .progress import Progress, count
 
 _SRGB = ImageCms.createProfile("sRGB")
@@ -65,7 +65,9 @@ def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes
         for width in reversed(targets):  # the largest first: each smaller one is made from it
             height = round(upright_height * width / upright_width)
             size = (height, width) if turned else (width, height)
-            if current.size != size:
+            if current.size == tuple(2 * side for side in size):
+                current = current.reduce(2)  # the mean of each 2x2 block: for exactly half, a fraction of bicubic's time
+            elif current.size != size:
                 current = current.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
             upright = current.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else current
             # Only the pixels survive: no EXIF, ICC profile, comment or anything else.
@@ -192,6 +194,7 @@ class PhotoWriter:
                 (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
                 for width, _, data in made:
                     _write_atomically(self._cache_path(key, width), data)
+                made = self._from_cache(key, [(width, height) for width, height, _ in made])
         else:
             made = self._from_cache(key, sizes)
         written = []
@@ -199,11 +202,11 @@ class PhotoWriter:
             name = self.save_as.format(id=person_id, width=width)
             target = os.path.join(self.output_path, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            if isinstance(data, bytes):
+            if isinstance(data, bytes):  # no cache folder
                 with open(target, "wb") as stream:
                     stream.write(data)
             else:
-                shutil.copyfile(data, target)
+                link_or_copy(data, target)
             status = os.stat(target)
             written.append((name, (status.st_size, status.st_mtime_ns)))
         return person_id, key, [(width, height) for width, height, _ in made], written

@@ -19,7 +19,6 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import parallel, photos
 from .progress import Progress, count
+from .outputs import link_or_copy
 from .photos import clean_pixels
 
 WIDTH, HEIGHT = 1200, 630
@@ -118,7 +118,7 @@ class ShareCards:
         for job in todo:
             target = os.path.join(self.output_path, job.save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            _link_or_copy(self.cache / job.cached_name, target)
+            link_or_copy(self.cache / job.cached_name, target)
             if self.outputs is not None:
                 self.outputs.wrote(job.save_as, job.key)
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
@@ -177,7 +177,7 @@ class ShareCards:
             partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
             # Saved with no info at all: no text chunk, no EXIF, no time.
             if fitted is not None:
-                image.save(partial, "JPEG", quality=85, subsampling=0)
+                image.save(partial, "JPEG", quality=85)
             else:
                 # Only the inks blended into white: as a palette image it is a third of the size.
                 image.quantize(palette=_text_palette(), dither=Image.Dither.NONE).save(partial, "PNG")
@@ -289,20 +289,6 @@ def _fitted_photo(photo: Path) -> Image.Image:
     keeps the upper part."""
     pixels = clean_pixels(photo, covering=(PHOTO_WIDTH, HEIGHT)).convert("RGB")
     return ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.BICUBIC, centering=(0.5, 0.3))
-
-
-def _link_or_copy(source: Path, target: str) -> None:
-    """A hard link where the cache and the output share a file system: 30,000 cards cost no
-    second copy on disk. Every writer replaces files rather than writing into them, so the
-    cache is never changed through the link."""
-    try:
-        os.unlink(target)
-    except FileNotFoundError:
-        pass
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 @functools.lru_cache(maxsize=64)
