@@ -34,6 +34,9 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN, BAR = 80, 24
 PHOTO_WIDTH = 440
 ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (255, 255, 255)
+# A card of text only is drawn straight in palette indices: each ink in 16 steps of
+# anti-aliasing on white (step 0 of every ink is the white background, index 0).
+INKS, STEPS = (ACCENT, TEXT, MUTED), 16
 
 
 @dataclass(frozen=True)
@@ -176,11 +179,11 @@ class ShareCards:
             cached = self.cache / job.cached_name
             partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
             # Saved with no info at all: no text chunk, no EXIF, no time.
-            if fitted is not None:
+            if image.mode == "RGB":
                 image.save(partial, "JPEG", quality=85)
-            else:
-                # Only the inks blended into white: as a palette image it is a third of the size.
-                image.quantize(palette=_text_palette(), dither=Image.Dither.NONE).save(partial, "PNG")
+            else:  # indices: a palette PNG, a third of the size of an RGB one
+                image.putpalette(_text_palette())
+                image.save(partial, "PNG")
             os.replace(partial, cached)
         return len(batch)
 
@@ -196,40 +199,47 @@ class ShareCards:
     def _font(self, weight: str, size: int) -> ImageFont.FreeTypeFont:
         return _font(self.fonts[weight], size)
 
-    def _canvas(self, texts: dict) -> Image.Image:
-        """A new card with what every card in its language has: the bar, the site's name and host."""
-        empty = self._canvases.get((texts["site"], texts["host"]))
+    def _canvas(self, texts: dict, photo: bool) -> Image.Image:
+        """A new card with what every card in its language has: the bar, the site's name and
+        host. With a photo it is RGB, without one palette indices (INKS)."""
+        key = (texts["site"], texts["host"], photo)
+        empty = self._canvases.get(key)
         if empty is None:
-            empty = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-            draw = ImageDraw.Draw(empty)
-            draw.rectangle((0, 0, BAR - 1, HEIGHT), fill=ACCENT)
-            draw.text((MARGIN, 56), texts["site"], font=self._font("bold", 34), fill=ACCENT)
+            empty = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND) if photo else Image.new("L", (WIDTH, HEIGHT), 0)
+            _paste(empty, (0, 0, BAR, HEIGHT), None, ACCENT)
+            self._line(empty, texts["site"], "bold", 34, MARGIN, 56 + self._font("bold", 34).getmetrics()[0], ACCENT)
             if texts["host"]:
-                draw.text((MARGIN, HEIGHT - 60), texts["host"], font=self._font("regular", 28), fill=MUTED,
-                          anchor="ls")
-            self._canvases[(texts["site"], texts["host"])] = empty
+                self._line(empty, texts["host"], "regular", 28, MARGIN, HEIGHT - 60, MUTED)
+            self._canvases[key] = empty
         return empty.copy()
 
     def _draw_home(self, texts: dict, photo) -> Image.Image:
-        image = self._canvas(texts)
+        image = self._canvas(texts, photo=False)
         width = WIDTH - 2 * MARGIN
-        number_font = self._fitting("bold", texts["number"], width, 200, 80)
-        ImageDraw.Draw(image).text((MARGIN, 290), texts["number"], font=number_font, fill=ACCENT, anchor="ls")
+        self._line(image, texts["number"], "bold", self._fitting("bold", texts["number"], width, 200, 80).size,
+                   MARGIN, 290, ACCENT)
         y = self._paragraph(image, texts["phrase"], "regular", 44, 30, width, 3, MARGIN, 320, TEXT)
         self._paragraph(image, texts["as_of"], "regular", 36, 28, width, 1, MARGIN, y + 16, MUTED)
         return image
 
     def _draw_person(self, texts: dict, fitted: Image.Image | None) -> Image.Image:
-        image = self._canvas(texts)
+        image = self._canvas(texts, photo=fitted is not None)
         right = WIDTH - MARGIN
         if fitted is not None:
             image.paste(fitted, (WIDTH - PHOTO_WIDTH, 0))
             right = WIDTH - PHOTO_WIDTH - 48
         width = right - MARGIN
-        y = self._paragraph(image, texts["name"], "bold", 76, 44, width, 3, MARGIN, 150, TEXT)
+        y = self._paragraph(image, texts["name"], "bold", 76, 44, width, 3, MARGIN, 150, TEXT, shared=False)
         y = self._paragraph(image, texts["status"], "regular", 40, 30, width, 3, MARGIN, y + 36, TEXT)
         self._paragraph(image, texts["group"], "regular", 30, 24, width, 2, MARGIN, y + 8, MUTED)
         return image
+
+    def _line(self, image: Image.Image, text: str, weight: str, size: int, x: int, baseline: int, ink,
+              shared: bool = True) -> None:
+        """One line of text, its baseline starting at (x, baseline)."""
+        rasterise = _text_mask if shared else _text_mask_recent
+        mask, (left, top) = rasterise(self.fonts[weight], size, text)
+        _paste(image, (x + left, baseline + top), mask, ink)
 
     def _fitting(self, weight: str, text: str, width: int, largest: int, smallest: int) -> ImageFont.FreeTypeFont:
         size = largest
@@ -238,22 +248,43 @@ class ShareCards:
         return self._font(weight, size)
 
     def _paragraph(self, image: Image.Image, text: str, weight: str, largest: int, smallest: int, width: int,
-                   max_lines: int, x: int, y: int, fill) -> int:
+                   max_lines: int, x: int, y: int, fill, shared: bool = True) -> int:
         """Draws `text` wrapped to `width` in at most `max_lines` lines, in the largest size that fits
         (the last line is cut with … below the smallest), its first line's top at `y`; returns the
-        bottom of the last line."""
+        bottom of the last line. A text on many cards (`shared`) is laid out and rasterised once."""
         path = self.fonts[weight]
-        size, lines = _layout(path, text, largest, smallest, width, max_lines)
+        size, lines = (_layout if shared else _layout_recent)(path, text, largest, smallest, width, max_lines)
         line_height = round(size * 1.2)
         baseline = y
         for index, line in enumerate(lines):
             baseline = y + round(size * 0.95) + index * line_height
-            mask, (left, top) = _text_mask(path, size, line)
-            image.paste(fill, (x + left, baseline + top), mask)
+            self._line(image, line, weight, size, x, baseline, fill, shared)
         return baseline + round(size * 0.3)
 
 
-@functools.lru_cache(maxsize=1024)
+def _paste(image: Image.Image, box: tuple, coverage: Image.Image | None, ink: tuple) -> None:
+    """Ink through a coverage mask (None: the whole box). On an RGB card it blends into what is
+    there, as ImageDraw does; on a card of palette indices each covered pixel takes the ink's
+    step for its coverage (a line does not overlap another, so nothing is lost by not blending)."""
+    if image.mode == "RGB":
+        image.paste(ink, box, coverage)
+    elif coverage is None:
+        image.paste(_ink_steps(ink)[255], box)
+    else:
+        image.paste(coverage.point(_ink_steps(ink)), box, coverage.point(_COVERED))
+
+
+_COVERED = [0] + [255] * 255
+
+
+@functools.lru_cache(maxsize=None)
+def _ink_steps(ink: tuple) -> list[int]:
+    """Coverage (0 to 255) -> the palette index of the ink at that coverage."""
+    first = INKS.index(ink) * STEPS
+    return [first + round(value * (STEPS - 1) / 255) for value in range(256)]
+
+
+@functools.lru_cache(maxsize=256)
 def _layout(path: str, text: str, largest: int, smallest: int, width: int, max_lines: int) -> tuple[int, tuple]:
     """The size and lines of a paragraph (ShareCards._paragraph). Thousands of cards share
     their status lines: each is measured once."""
@@ -272,7 +303,7 @@ def _layout(path: str, text: str, largest: int, smallest: int, width: int, max_l
     return size, tuple(lines)
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)
 def _text_mask(path: str, size: int, line: str) -> tuple[Image.Image, tuple[int, int]]:
     """A line of text as coverage (0 to 255), and its box's corner from the left end of its
     baseline. Pasting a colour through it blends like ImageDraw.text, and a line that thousands
@@ -297,13 +328,15 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 @functools.lru_cache(maxsize=1)
-def _text_palette() -> Image.Image:
-    """The colours of a card without a photo: each ink in 16 steps of anti-aliasing on white."""
-    colours = [tuple(round(ink[k] * step / 15 + BACKGROUND[k] * (1 - step / 15)) for k in range(3))
-               for ink in (ACCENT, TEXT, MUTED) for step in range(16)]
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([value for colour in colours for value in colour])
-    return palette
+def _text_palette() -> list[int]:
+    """The colours of a card without a photo (INKS), as putpalette() takes them."""
+    return [round(ink[k] * step / (STEPS - 1) + BACKGROUND[k] * (1 - step / (STEPS - 1)))
+            for ink in INKS for step in range(STEPS) for k in range(3)]
+
+
+# A name is on its person's cards only, drawn one after another: these remember the last few.
+_layout_recent = functools.lru_cache(maxsize=8)(_layout.__wrapped__)
+_text_mask_recent = functools.lru_cache(maxsize=8)(_text_mask.__wrapped__)
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
