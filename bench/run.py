@@ -14,7 +14,10 @@ bench/work/), then measures in rounds, so that a noisy machine disturbs every fi
 
 and, once, the peak memory of the cold build (the proportional set size of all its
 processes, sampled), the size of the output, of the search index and of the people list page
-(raw and gzipped). Every time is the median of the rounds and is also given as a multiple
+(raw and gzipped). Where the cold build's time went comes from the steps the build itself
+records (plugins/portal/progress.py: reading, photos, search index, pages, share cards),
+each in seconds and in processor seconds; the rest is Pelican, the text pages and the
+small files. Every time is the median of the rounds and is also given as a multiple
 of the floor's median. The table is printed and appended to bench/README.md with the
 machine it ran on.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import json
 import os
 import platform
 import re
@@ -137,7 +141,7 @@ def measure(people: int, runs: int) -> dict:
     content = generate.ensure(people, folder)
     output, cache, floor_output = folder / "output", folder / "cache", folder / "floor"
     figures: dict[str, list[float]] = {key: [] for key in ("floor", "cold", "unchanged", "edit", "check", "check_cold")}
-    memory = []
+    memory, steps = [], []
     edit = Edit(content)
     try:
         for round_number in range(runs):
@@ -148,6 +152,7 @@ def measure(people: int, runs: int) -> dict:
             cold = make("html", content, output, cache, sample_memory=True)
             figures["cold"].append(cold["time"])
             memory.append(cold)
+            steps.append(json.loads((cache / "portal" / "steps.json").read_text(encoding="utf-8")))
             figures["unchanged"].append(make("html", content, output, cache)["time"])
             edit.apply(round_number)
             figures["edit"].append(make("html", content, output, cache)["time"])
@@ -169,7 +174,10 @@ def measure(people: int, runs: int) -> dict:
     result = {key: statistics.median(values) for key, values in figures.items()}
     result.update(people=people, runs=runs, pss=statistics.median(m["pss"] for m in memory),
                   maxrss=statistics.median(m["maxrss"] for m in memory), size=size, files=files,
-                  index_size=index_size, index_files=index_files, lists=lists)
+                  index_size=index_size, index_files=index_files, lists=lists,
+                  steps={what: (statistics.median(round_steps[what][0] for round_steps in steps),
+                                statistics.median(round_steps[what][1] for round_steps in steps))
+                         for what in steps[0]})
     return result
 
 
@@ -218,6 +226,11 @@ def table(results: list[dict]) -> str:
         ("people list page, raw / gzip (be, ru, en)",
          lambda r: "; ".join(f"{raw / 1024:.0f} / {packed / 1024:.0f} KiB" for raw, packed in r["lists"].values()), ""),
     ]
+    # Where the cold build's time went: its steps, then the rest.
+    for what in results[-1]["steps"]:
+        rows.append((f"cold build: {what.lower()}", lambda r, what=what: _step(r, what), ""))
+    rows.append(("cold build: the rest (Pelican, text pages, data files)",
+                 lambda r: f"{r['cold'] - sum(seconds for seconds, _ in r['steps'].values()):.2f} s", ""))
     head = "| | " + " | ".join(f"{r['people']:,} people" for r in results) + " | target at 10,000 |"
     lines = [head, "|---" * (len(results) + 2) + "|"]
     for label, cell, goal in rows:
@@ -227,6 +240,13 @@ def table(results: list[dict]) -> str:
         lines.append(f"| cold build, 30,000 / 10,000 | " + " | ".join("" for _ in results[:-1]) + f" | {ratio:.2f} | "
                      + target(f"≤ {TARGETS['linear']}", ratio <= TARGETS["linear"]) + " |")
     return "\n".join(lines)
+
+
+def _step(result: dict, what: str) -> str:
+    if what not in result["steps"]:
+        return ""
+    seconds, processor = result["steps"][what]
+    return f"{seconds:.2f} s ({100 * seconds / result['cold']:.0f}%), {processor:.1f} s of processor time"
 
 
 def main(argv=None) -> int:

@@ -30,7 +30,7 @@ from .listing import PeopleList, entries_for
 from .pages import PageJob, write_pages
 from .parallel import processes_for
 from .photos import PhotoWriter
-from .progress import Progress, count
+from .progress import Progress, count, save_steps
 from .publications import prepare_publications, write_publications
 from .rows import Rows
 from .sitemap import sitemap_xml
@@ -145,6 +145,7 @@ class PortalGenerator(Generator):
         self._write_sitemap()
         self._write_feeds(writer)
         self.outputs.finish()
+        save_steps(self.cache)
         outputs.active = None
 
     def _digests(self, photos):

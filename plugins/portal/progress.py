@@ -4,15 +4,24 @@ Not on a terminal (CI logs, redirected output, the tests) it writes nothing at a
 terminal a step that takes less than a second stays silent, so small sites build as before;
 a longer one ends with a line that says what it did, in how long, and how much processor
 time it took (more than the time itself when the work was shared among cores).
+
+Every step also leaves its times in `steps`, which the build saves in its cache folder
+(save_steps): bench/run.py shows where a build's time went.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
+from pathlib import Path
 
 _DELAY = 1.0  # seconds before a step shows itself
 _INTERVAL = 0.1  # at most ten updates a second
+
+# The steps of this build: what -> (seconds, seconds of processor time)
+steps: dict[str, tuple[float, float]] = {}
+STEPS_FILE = "steps.json"
 
 
 class Progress:
@@ -35,11 +44,20 @@ class Progress:
 
     def done(self, text: str) -> None:
         """The step's last line, left on the terminal if the step took long enough to show."""
-        elapsed = time.monotonic() - self.started
+        elapsed, cpu = time.monotonic() - self.started, _cpu() - self.cpu
+        steps[self.what] = (round(elapsed, 3), round(cpu, 3))
         if self.enabled and elapsed >= _DELAY:
-            self.stream.write(f"\r\x1b[K{self.what}: {text} ({elapsed:.1f} s, "
-                              f"{_cpu() - self.cpu:.1f} s of processor time)\n")
+            self.stream.write(f"\r\x1b[K{self.what}: {text} ({elapsed:.1f} s, {cpu:.1f} s of processor time)\n")
             self.stream.flush()
+
+
+def save_steps(folder: Path | None) -> None:
+    """Writes this build's steps into the cache folder, and forgets them (make devserver
+    builds again in the same process)."""
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / STEPS_FILE).write_text(json.dumps(steps, indent=1) + "\n", encoding="utf-8")
+    steps.clear()
 
 
 def _cpu() -> float:
