@@ -38,8 +38,12 @@ def _localizer(settings) -> Localizer:
 
 def generator_init(generator):
     """Every generator's Jinja environment gets the UI strings, locale filters and URLs, and
-    keeps its compiled templates in the build cache (Jinja checks each against its source)."""
+    keeps its compiled templates in the build cache (Jinja checks each against its source
+    when it first loads it)."""
     folder = cache_folder(generator.settings)
+    # A build makes its generators afresh (make devserver too): within one, no template
+    # changes, and Jinja need not look at every template's file for each of 30,000 pages.
+    generator.env.auto_reload = False
     if folder is not None and generator.env.bytecode_cache is None:
         (folder / "templates").mkdir(parents=True, exist_ok=True)
         generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
@@ -54,24 +58,33 @@ def generator_init(generator):
         fields.setdefault("lang", localizer.lang_of(context))
         return urls.url(kind, **fields)
 
-    pages_by_slug = {}  # id of the pages list -> {(slug, lang): page}: every page asks for the same few
+    pages_by_slug = {}  # id of the pages list -> (pages, {(slug, lang): page}, {(slug, lang): url})
 
-    @pass_context
-    def page_for(context, slug):
-        """The Pelican page `slug` in the page's language, or None if there is none."""
+    def _pages_index(context):
+        """Every page asks for the same few pages (the guides in the header): they are looked
+        up, and their URLs made, once per list of pages."""
         pages = context.get("pages", [])
         found = pages_by_slug.get(id(pages))
         if found is None or found[0] is not pages:
             found = (pages, {(item.slug, item.lang): item for page in reversed(pages)
-                             for item in [*reversed(page.translations), page]})
+                             for item in [*reversed(page.translations), page]}, {})
             pages_by_slug.clear()
             pages_by_slug[id(pages)] = found
-        return found[1].get((slug, localizer.lang_of(context)))
+        return found
+
+    @pass_context
+    def page_for(context, slug):
+        """The Pelican page `slug` in the page's language, or None if there is none."""
+        return _pages_index(context)[1].get((slug, localizer.lang_of(context)))
 
     @pass_context
     def page_url(context, slug):
-        page = page_for(context, slug)
-        return page.url if page is not None else None
+        _, by_slug, urls_by_slug = _pages_index(context)
+        key = (slug, localizer.lang_of(context))
+        if key not in urls_by_slug:
+            page = by_slug.get(key)
+            urls_by_slug[key] = page.url if page is not None else None
+        return urls_by_slug[key]
 
     def page_alternates(page) -> dict:
         """Language -> URL for a Pelican page and its translations (the statement pages)."""
