@@ -230,6 +230,9 @@ class PortalGenerator(Generator):
     def _write_photos(self):
         writer = PhotoWriter(self.settings, self.output_path, self.cache, self.outputs, self.processes)
         photos, self.photo_keys = writer.write(self.site.public_people)
+        # The share cards are drawn from the largest rendition (sharecards.py).
+        self.photo_files = {person_id: writer.file_of(person_id, max(rendition.width for rendition in renditions))
+                            for person_id, renditions in photos.items()}
         return photos
 
     def _write_sitemap(self):

@@ -175,6 +175,10 @@ class PhotoWriter:
             logger.info("Processed %d photos (%d re-encoded)", len(photos), encoding)
         return photos, keys
 
+    def file_of(self, person_id: str, width: int) -> Path:
+        """Where a rendition is in the output folder."""
+        return Path(self.output_path, self.save_as.format(id=person_id, width=width))
+
     def _renditions(self, person_id: str, sizes) -> list[Rendition]:
         return [Rendition(self.url.format(id=person_id, width=width), width, height) for width, height in sizes]
 

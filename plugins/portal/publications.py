@@ -54,6 +54,8 @@ def write_publications(generator, photos: dict) -> None:
               badge_svg(gettext_in(lang, "Political prisoners of Belarus"), number_in(lang, totals.total), as_of,
                         settings))
     cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
+                       {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
+                        for person_id in photos},
                        outputs=generator.outputs, processes=generator.processes)
     drawn = cards.write_all(site, totals, generator.languages)
     logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)

@@ -4,14 +4,15 @@ language, drawn with Pillow at build time (1200x630, no metadata at all).
 A person's card has the name in the card's language, the photo if there is one, the status
 and the site's name; the home page's card has the current total and its date. A card with a
 photo is a JPEG; one of text only is a palette PNG (card_file()). Every card is kept in the
-cache (CACHE_PATH/sharecards/) under a hash of everything that makes it (texts, photo bytes,
-fonts, and the drawing code itself: this module and photos.py), so a rebuild links an
+cache (CACHE_PATH/sharecards/) under a hash of everything that makes it (texts, the photo's
+key, fonts, and the drawing code itself: this module and photos.py), so a rebuild links an
 unchanged card instead of drawing it again, and a change of layout redraws all.
 
 There is a card per public person and language, so at 10,000 people 30,000 of them: they
 cost more of a cold build than any other part (bench/README.md). Hence a person's cards
-are drawn together, from one decoding of the photo, on a canvas drawn once per language,
-and the output folder gets hard links to the cache, not copies.
+are drawn together, from one decoding of the photo's largest rendition (photos.py: already
+upright, in sRGB, and small), on a canvas drawn once per language, and the output folder
+gets hard links to the cache, not copies.
 """
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ class CardJob:
 
 class ShareCards:
     def __init__(self, settings: dict, urls, output_path: str, gettext_in, ngettext_in, number_in, date_in,
-                 outputs=None, processes: int = 1):
+                 photo_sources: dict[str, tuple[Path, str]], outputs=None, processes: int = 1):
         self.settings = settings
         self.urls = urls
         self.output_path = output_path
@@ -89,7 +90,7 @@ class ShareCards:
         split = urlsplit(settings.get("SITEURL") or "")
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
-        self._photo_hashes: dict[Path, str] = {}
+        self.photo_sources = photo_sources  # person id -> (the largest rendition's file, the photo's key)
         self._canvases: dict[tuple, Image.Image] = {}  # (site, host) -> the empty card, per process
 
     def write_all(self, site, totals, languages: list[str]) -> int:
@@ -160,11 +161,13 @@ class ShareCards:
             "group": pick(person.category.group.label),
             "host": self.host,
         }
-        self._write(card_file(self.urls, lang, person).save_as, "person", texts, person.photo)
+        photo, photo_key = self.photo_sources.get(person.id, (None, None))
+        self._write(card_file(self.urls, lang, person).save_as, "person", texts, photo, photo_key)
 
-    def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None) -> None:
+    def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None = None, photo_key: str | None = None
+               ) -> None:
         """Describes a card; write_all() makes it."""
-        key = hashlib.sha256(json.dumps([kind, texts, self._photo_hash(photo), self.drawing_hash],
+        key = hashlib.sha256(json.dumps([kind, texts, photo_key, self.drawing_hash],
                                         ensure_ascii=False, sort_keys=True).encode()).hexdigest()
         self._jobs.append(CardJob(save_as, key, kind, texts, photo))
 
@@ -186,13 +189,6 @@ class ShareCards:
                 image.save(partial, "PNG")
             os.replace(partial, cached)
         return len(batch)
-
-    def _photo_hash(self, photo: Path | None) -> str | None:
-        if photo is None:
-            return None
-        if photo not in self._photo_hashes:
-            self._photo_hashes[photo] = hashlib.sha256(photo.read_bytes()).hexdigest()
-        return self._photo_hashes[photo]
 
     # Drawing
 
@@ -317,7 +313,8 @@ def _text_mask(path: str, size: int, line: str) -> tuple[Image.Image, tuple[int,
 
 def _fitted_photo(photo: Path) -> Image.Image:
     """The photo cut to the card's photo column. Faces are near the top of a portrait: the crop
-    keeps the upper part."""
+    keeps the upper part. The largest rendition can be a little smaller than the column (480
+    pixels wide, 630 high): on a card shown a third as large, that does not show."""
     pixels = clean_pixels(photo, covering=(PHOTO_WIDTH, HEIGHT)).convert("RGB")
     return ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.BICUBIC, centering=(0.5, 0.3))
 
