@@ -294,6 +294,17 @@ def test_unchanged_share_cards_are_copied_from_the_cache(tmp_path):
     assert (first / "cards/en/people/olga-en-only.png").read_bytes() != (second / "cards/en/people/olga-en-only.png").read_bytes()
 
 
+def test_people_cards_can_be_turned_off(tmp_path):
+    """For a host with a size limit: PERSON_CARD_SAVE_AS = "" draws no person's card, and their
+    pages point at the home card of their language."""
+    output = build(tmp_path, FILES, SITEURL=SITE_URL, PERSON_CARD_SAVE_AS="")
+    assert sorted(p.relative_to(output / "cards").as_posix() for p in (output / "cards").rglob("*") if p.is_file()) \
+        == [f"{lang}/home.png" for lang in sorted(LANGS)]
+    html = read(output, "ru/people/ales-open/index.html")
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/home.png">' in html
+    assert '<meta property="og:image:type" content="image/png">' in html
+
+
 def test_open_graph_and_twitter_tags(output, local_output):
     html = read(output, "ru/people/ales-open/index.html")
     assert '<meta property="og:title" content="Алесь Открытый · Политзаключённые Беларуси">' in html

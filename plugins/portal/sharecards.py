@@ -48,10 +48,11 @@ class CardFile:
 
 
 def card_file(urls, lang: str, person=None) -> CardFile:
-    """The card of a person's page, or of the home page when `person` is None. A photo makes
-    the card a JPEG: as a PNG it was four times the bytes and twenty times the encoding time.
-    Text alone is a palette PNG, smaller and sharper than any JPEG of it."""
-    if person is None:
+    """The card of a person's page, or of the home page when `person` is None or the people's
+    cards are turned off (PERSON_CARD_SAVE_AS = "", as Pelican turns off a kind of page). A
+    photo makes the card a JPEG: as a PNG it was four times the bytes and twenty times the
+    encoding time. Text alone is a palette PNG, smaller and sharper than any JPEG of it."""
+    if person is None or not urls.settings.get("PERSON_CARD_SAVE_AS"):
         return CardFile(urls.url("home_card", lang=lang), urls.save_as("home_card", lang=lang), "image/png")
     ext, media_type = ("jpg", "image/jpeg") if person.photo else ("png", "image/png")
     fields = {"lang": lang, "id": person.id, "ext": ext}
@@ -150,6 +151,9 @@ class ShareCards:
         self._write(card_file(self.urls, lang).save_as, "home", texts, None)
 
     def _person(self, lang: str, person, fallbacks: list[str]) -> None:
+        if not self.settings.get("PERSON_CARD_SAVE_AS"):
+            return
+
         def pick(localized):
             text = localized.pick(lang, fallbacks) if localized else None
             return text.value if text else ""
