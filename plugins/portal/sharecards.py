@@ -64,6 +64,7 @@ class CardJob:
     save_as: str
     key: str  # the hash of what the card is made of; its name in the cache
     kind: str  # "home" or "person"
+    owner: str  # the person's id, or "home": a worker makes an owner's cards in every language
     texts: dict
     photo: Path | None
 
@@ -97,9 +98,9 @@ class ShareCards:
     def write_all(self, site, totals, languages: list[str]) -> int:
         """Writes every card; returns how many were drawn (the others came from the cache).
 
-        A card the output folder already holds from the same key is left alone; one in the cache
-        is linked; the others are drawn on every core (parallel.py), each into the cache, a
-        person's cards in every language by the same worker."""
+        A card the output folder already holds from the same key is left alone; the others are
+        linked from the cache, drawn into it first where it lacks them, on every core
+        (parallel.py)."""
         progress = Progress("Share cards")
         for lang in languages:
             self._home(lang, totals)
@@ -107,25 +108,21 @@ class ShareCards:
             for person in site.public_people:
                 self._person(lang, person, fallbacks)
         todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job.save_as, job.key)]
-        to_draw: dict[tuple, dict[str, CardJob]] = {}  # (kind, photo) -> key -> job
+        # A person's cards in every language go to one worker: they share the photo.
+        batches: dict[str, list[CardJob]] = {}
         for job in todo:
-            if not (self.cache / job.cached_name).exists():
-                to_draw.setdefault((job.kind, job.photo), {})[job.key] = job
-        batches = [list(jobs.values()) for jobs in to_draw.values()]
-        self.drawn = sum(len(batch) for batch in batches)
+            batches.setdefault(job.owner, []).append(job)
+        self.drawn = 0
 
         def done(chunk):
-            done.count += sum(chunk)
-            progress.update(f"{count(done.count)} of {count(self.drawn)} drawn")
-        done.count = 0
-        parallel.fork_map(self._draw_into_cache, batches, self.processes, chunk=8, on_chunk=done)
+            for drawn, written in chunk:
+                self.drawn += drawn
+                for save_as, key, status in written:
+                    if self.outputs is not None:
+                        self.outputs.wrote(save_as, key, status)
+            progress.update(f"{count(self.drawn)} drawn")
+        parallel.fork_map(self._make, list(batches.values()), self.processes, chunk=8, on_chunk=done)
         self.copied = len(todo) - self.drawn
-        for job in todo:
-            target = os.path.join(self.output_path, job.save_as)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            link_or_copy(self.cache / job.cached_name, target)
-            if self.outputs is not None:
-                self.outputs.wrote(job.save_as, job.key)
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
         # does not grow from build to build.
         used = {job.cached_name for job in self._jobs}
@@ -148,7 +145,7 @@ class ShareCards:
             if totals.as_of else "",
             "host": self.host,
         }
-        self._write(card_file(self.urls, lang).save_as, "home", texts, None)
+        self._write(card_file(self.urls, lang).save_as, "home", "home", texts)
 
     def _person(self, lang: str, person, fallbacks: list[str]) -> None:
         if not self.settings.get("PERSON_CARD_SAVE_AS"):
@@ -166,33 +163,47 @@ class ShareCards:
             "host": self.host,
         }
         photo, photo_key = self.photo_sources.get(person.id, (None, None))
-        self._write(card_file(self.urls, lang, person).save_as, "person", texts, photo, photo_key)
+        self._write(card_file(self.urls, lang, person).save_as, "person", person.id, texts, photo, photo_key)
 
-    def _write(self, save_as: str, kind: str, texts: dict, photo: Path | None = None, photo_key: str | None = None
-               ) -> None:
+    def _write(self, save_as: str, kind: str, owner: str, texts: dict, photo: Path | None = None,
+               photo_key: str | None = None) -> None:
         """Describes a card; write_all() makes it."""
         key = hashlib.sha256(json.dumps([kind, texts, photo_key, self.drawing_hash],
                                         ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-        self._jobs.append(CardJob(save_as, key, kind, texts, photo))
+        self._jobs.append(CardJob(save_as, key, kind, owner, texts, photo))
 
-    def _draw_into_cache(self, batch: list[CardJob]) -> int:
-        """Draws cards that share a photo (a person's, in each language), decoding it once."""
-        photo = batch[0].photo
-        fitted = _fitted_photo(photo) if photo is not None else None
-        self.cache.mkdir(parents=True, exist_ok=True)
+    def _make(self, batch: list[CardJob]) -> tuple[int, list[tuple[str, str, tuple[int, int]]]]:
+        """Puts cards that share a photo (a person's, in each language) into the output folder,
+        from the cache or drawn into it first, decoding the photo once. Returns how many were
+        drawn, and (save_as, key, (size, mtime)) of each file."""
+        fitted = None
+        drawn, written = 0, []
         for job in batch:
-            draw = self._draw_home if job.kind == "home" else self._draw_person
-            image = draw(job.texts, fitted)
             cached = self.cache / job.cached_name
-            partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-            # Saved with no info at all: no text chunk, no EXIF, no time.
-            if image.mode == "RGB":
-                image.save(partial, "JPEG", quality=85)
-            else:  # indices: a palette PNG, a third of the size of an RGB one
-                image.putpalette(_text_palette())
-                image.save(partial, "PNG")
-            os.replace(partial, cached)
-        return len(batch)
+            if not cached.exists():
+                if fitted is None and job.photo is not None:
+                    fitted = _fitted_photo(job.photo)
+                self._draw_into(cached, job, fitted)
+                drawn += 1
+            target = os.path.join(self.output_path, job.save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            link_or_copy(cached, target)
+            status = os.stat(target)
+            written.append((job.save_as, job.key, (status.st_size, status.st_mtime_ns)))
+        return drawn, written
+
+    def _draw_into(self, cached: Path, job: CardJob, fitted: Image.Image | None) -> None:
+        draw = self._draw_home if job.kind == "home" else self._draw_person
+        image = draw(job.texts, fitted)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+        # Saved with no info at all: no text chunk, no EXIF, no time.
+        if image.mode == "RGB":
+            image.save(partial, "JPEG", quality=85)
+        else:  # indices: a palette PNG, a third of the size of an RGB one
+            image.putpalette(_text_palette())
+            image.save(partial, "PNG")
+        os.replace(partial, cached)
 
     # Drawing
 
