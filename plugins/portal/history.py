@@ -86,21 +86,16 @@ def _problem(fields: Fields, number: int, message: str, fix: str) -> None:
     fields.problem(f"history, entry {number}", message, fix, line=fields.record.line_of("history"))
 
 
-def status_on(person, day: datetime.date) -> Category | None:
-    """The category a record counts in on `day`, or None if it does not count yet.
+def status_changes(person) -> list[tuple[datetime.date, Category]]:
+    """The days on which the category a record counts in changes, oldest first: from each
+    day on, the record counts in that category; before the first, it does not count.
 
-    With a history: the status of the latest entry dated on or before the day. Without: the
-    current status from `status_since`, else `detained`, else `updated`; and at the latest
-    from `updated`, the day the record was checked (so that the totals on the newest check
-    date are the current totals).
+    With a history: its entries. Without: the current status from `status_since`, else
+    `detained`, else `updated`; and at the latest from `updated`, the day the record was
+    checked (so that the totals on the newest check date are the current totals).
     """
     if person.history:
-        current = None
-        for change in person.history:
-            if change.date > day:
-                break
-            current = change.category
-        return current
+        return [(change.date, change.category) for change in person.history]
     start = person.status_since or person.detained or person.updated
-    return person.category if day >= min(start, person.updated) else None
+    return [(min(start, person.updated), person.category)]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import Site
@@ -34,20 +35,33 @@ class Totals:
 
 
 def compute_totals(site: Site) -> Totals:
-    by_category = {category_id: 0 for category_id in site.categories}
-    by_region = {region_id: dict.fromkeys(site.categories, 0) for region_id in site.regions}
-    for person in site.people:
-        by_category[person.category.id] += 1
-        if person.region is not None:
-            by_region[person.region.id][person.category.id] += 1
-    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
     # The newest check date, not today's: two builds of one commit give the same site.
     as_of = max((person.updated for person in site.people), default=None)
+    return totals_from_counts(site, Counter(counting_key(person, person.category) for person in site.people), as_of)
+
+
+def counting_key(person, category) -> tuple[str, str | None, bool]:
+    """What the totals count a record by: its category, its region and whether it is public."""
+    return category.id, person.region.id if person.region is not None else None, person.is_public
+
+
+def totals_from_counts(site: Site, counts: Counter, as_of: datetime.date | None) -> Totals:
+    """The totals of records counted by counting_key()."""
+    by_category = dict.fromkeys(site.categories, 0)
+    by_region = {region_id: dict.fromkeys(site.categories, 0) for region_id in site.regions}
+    counted_only = 0
+    for (category_id, region_id, public), number in counts.items():
+        by_category[category_id] += number
+        if region_id is not None:
+            by_region[region_id][category_id] += number
+        if not public:
+            counted_only += number
+    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
     return Totals(
         as_of=as_of,
         total=sum(by_group.values()),
         by_group=by_group,
         by_category=by_category,
-        counted_only=sum(1 for person in site.people if not person.is_public),
+        counted_only=counted_only,
         by_region=by_region,
     )
