@@ -197,13 +197,13 @@ class PortalGenerator(Generator):
     def _birthdays(people):
         """(anchor, month number, people born that month who can receive letters, by day) for all
         twelve months; only full dates of birth count."""
-        months = []
-        for number, anchor in enumerate(MONTH_ANCHORS, start=1):
-            born = [p for p in people if isinstance(p.born, datetime.date) and p.born.month == number
-                    and not p.letters_blocked_by]
-            born.sort(key=lambda p: p.born.day)  # stable: within a day, the list's name order stays
-            months.append((anchor, number, born))
-        return months
+        born: dict[int, list] = {number: [] for number in range(1, 13)}
+        for person in people:
+            if isinstance(person.born, datetime.date) and not person.letters_blocked_by:
+                born[person.born.month].append(person)
+        for month in born.values():
+            month.sort(key=lambda p: p.born.day)  # stable: within a day, the list's name order stays
+        return [(anchor, number, born[number]) for number, anchor in enumerate(MONTH_ANCHORS, start=1)]
 
     def _alternates(self, kind, fields):
         return {lang: self.urls.url(kind, lang=lang, **fields) for lang in self.languages}

@@ -160,12 +160,13 @@ class OpenData:
         return {**self.about(), "regions": [{"id": region.id, "label": _texts(region.label, self.languages)}
                                            for region in self.site.regions.values()]}
 
-    def files(self) -> dict[str, dict | str]:
-        """File name -> content (a dict is written as JSON, a str as it is)."""
+    def files(self) -> dict:
+        """File name -> the function that makes its content (a dict is written as JSON, a str
+        as it is), called only for a file that is to be written."""
         return {
-            "people.json": self.people_json(),
-            "people.csv": self.people_csv(),
-            "categories.json": self.categories_json(),
-            "institutions.json": self.institutions_json(),
-            "regions.json": self.regions_json(),
+            "people.json": self.people_json,
+            "people.csv": self.people_csv,
+            "categories.json": self.categories_json,
+            "institutions.json": self.institutions_json,
+            "regions.json": self.regions_json,
         }

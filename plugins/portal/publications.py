@@ -13,6 +13,7 @@ import logging
 import os
 
 from .badge import badge_svg
+from .cache import digest
 from .chart import layout as chart_layout
 from .opendata import OpenData
 from .peoplefeed import people_feed
@@ -32,27 +33,34 @@ def write_publications(generator, photos: dict) -> None:
     settings, site, totals, output = generator.settings, generator.site, generator.totals, generator.output_path
     gettext_in = generator.env.globals["gettext_in"]
     ngettext_in = generator.env.globals["ngettext_in"]
+    # What every file here may show: every record and photo, the totals, the data files, the
+    # settings and the code (pages.py). A rebuild with none of it changed keeps the files.
+    key = digest(generator.site_digest, generator.everyone_digest)
 
-    def write(save_as: str, content: dict | str) -> None:
-        """A dict as JSON, text as it is; UTF-8 with the line ends as given."""
+    def write(save_as: str, make) -> None:
+        """The file made by `make()` (a dict is written as JSON, text as it is; UTF-8 with the
+        line ends as given), unless the last build left it from the same key."""
+        if generator.outputs.unchanged(save_as, key):
+            return
+        content = make()
         if isinstance(content, dict):
             content = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         target = os.path.join(output, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(content.encode("utf-8"))
-        generator.outputs.wrote(save_as)  # or the next build would leave it behind when no longer made
+        generator.outputs.wrote(save_as, key)  # or the next build would leave it behind when no longer made
 
-    write(settings["TOTALS_HISTORY_SAVE_AS"], series_json(site, generator.series))
-    write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], series_csv(site, generator.series))
-    for name, content in OpenData(site, totals, generator.languages, generator.urls, photos, settings).files().items():
-        write(settings["OPEN_DATA_SAVE_AS"].format(name=name), content)
+    write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(site, generator.series))
+    write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(site, generator.series))
+    for name, make in OpenData(site, totals, generator.languages, generator.urls, photos, settings).files().items():
+        write(settings["OPEN_DATA_SAVE_AS"].format(name=name), make)
     number_in, date_in = generator.env.globals["number_in"], generator.env.globals["date_in"]
     for lang in generator.languages:
         as_of = gettext_in(lang, "as of %(date)s") % {"date": date_in(lang, totals.as_of)} if totals.as_of else ""
         write(generator.urls.save_as("badge", lang=lang),
-              badge_svg(gettext_in(lang, "Political prisoners of Belarus"), number_in(lang, totals.total), as_of,
-                        settings))
+              lambda lang=lang, as_of=as_of: badge_svg(gettext_in(lang, "Political prisoners of Belarus"),
+                                                       number_in(lang, totals.total), as_of, settings))
     cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
                        {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
                         for person_id in photos},
@@ -62,4 +70,4 @@ def write_publications(generator, photos: dict) -> None:
     if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):
         for lang in generator.languages:
             write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=lang),
-                  people_feed(site, lang, settings, generator.urls, gettext_in, date_in))
+                  lambda lang=lang: people_feed(site, lang, settings, generator.urls, gettext_in, date_in))

@@ -17,8 +17,6 @@ gets hard links to the cache, not copies.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from urllib.parse import urlsplit
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import parallel, photos
+from .cache import digest
 from .progress import Progress, count
 from .outputs import link_or_copy
 from .photos import clean_pixels
@@ -70,7 +69,7 @@ class CardJob:
 
     @property
     def cached_name(self) -> str:
-        return f"{self.key}{Path(self.save_as).suffix}"
+        return self.key + os.path.splitext(self.save_as)[1]
 
 
 class ShareCards:
@@ -85,10 +84,9 @@ class ShareCards:
         self._jobs: list[CardJob] = []  # in the order described
         self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
         self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
-        digest = hashlib.sha256()
-        for path in [*(self.fonts[weight] for weight in sorted(self.fonts)), __file__, photos.__file__]:
-            digest.update(Path(path).read_bytes())
-        self.drawing_hash = digest.hexdigest()  # fonts and code: the layout's version
+        # Fonts and code: the layout's version.
+        self.drawing_hash = digest(*(Path(path).read_bytes() for path in
+                                     [*(self.fonts[weight] for weight in sorted(self.fonts)), __file__, photos.__file__]))
         split = urlsplit(settings.get("SITEURL") or "")
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
@@ -168,8 +166,7 @@ class ShareCards:
     def _write(self, save_as: str, kind: str, owner: str, texts: dict, photo: Path | None = None,
                photo_key: str | None = None) -> None:
         """Describes a card; write_all() makes it."""
-        key = hashlib.sha256(json.dumps([kind, texts, photo_key, self.drawing_hash],
-                                        ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        key = digest(kind, repr(sorted(texts.items())), photo_key or "", self.drawing_hash)
         self._jobs.append(CardJob(save_as, key, kind, owner, texts, photo))
 
     def _make(self, batch: list[CardJob]) -> tuple[int, list[tuple[str, str, tuple[int, int]]]]:
