@@ -89,7 +89,7 @@ devserver: $(BIN)/.runtime
 	$(PELICAN) --autoreload --listen $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
 
 publish: $(BIN)/.runtime
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) --cache-path $(CACHE)
 
 offline: $(BIN)/.runtime
 	PORTAL_INDEX_URLS=1 $(PELICAN) $(CONTENT) -o output-offline -s $(PUBLISHCONF)

@@ -75,16 +75,18 @@ def sites(tmp_path_factory):
     of the edited content by several processes and by one."""
     root = tmp_path_factory.mktemp("incremental")
     generate.generate(150, root, seed=3)
-    results = {"cold": tree(build(root, None, PORTAL_PROCESSES=2))}
-    results["unchanged"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    # As published: with SITEURL the build also makes the share cards, the feeds and the sitemap.
+    published = {"SITEURL": "https://prisoners.example"}
+    results = {"cold": tree(build(root, None, PORTAL_PROCESSES=2, **published))}
+    results["unchanged"] = tree(build(root, None, PORTAL_PROCESSES=2, **published))
     results["changed"] = edit(root / "content")
-    results["edited"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    results["edited"] = tree(build(root, None, PORTAL_PROCESSES=2, **published))
     shutil.rmtree(root / "output")
     shutil.rmtree(root / "cache")
-    results["edited_cold"] = tree(build(root, None, PORTAL_PROCESSES=2))
+    results["edited_cold"] = tree(build(root, None, PORTAL_PROCESSES=2, **published))
     shutil.rmtree(root / "output")
     shutil.rmtree(root / "cache")
-    results["edited_one_process"] = tree(build(root, None, PORTAL_PROCESSES=1))
+    results["edited_one_process"] = tree(build(root, None, PORTAL_PROCESSES=1, **published))
     return results
 
 
@@ -114,6 +116,10 @@ def test_the_rebuild_followed_every_edit(sites):
     assert not any(name.startswith(f"photos/{changed['hidden']}") for name in after)
     new_photo = [name for name in after if name.startswith(f"photos/{changed['new_photo']}-")]
     assert new_photo and all(after[name] != before.get(name) for name in new_photo)
+    for lang in ("be", "ru", "en"):  # the photo's share cards are drawn again, the others kept
+        assert after[f"cards/{lang}/people/{changed['new_photo']}.jpg"] != before[f"cards/{lang}/people/{changed['new_photo']}.jpg"]
+        assert after[f"cards/{lang}/people/{changed['kept_photo']}.jpg"] == before[f"cards/{lang}/people/{changed['kept_photo']}.jpg"]
+    assert "sitemap.xml" in after and "feeds/en.people.atom.xml" in after
 
 
 def test_unchanged_pages_and_photos_are_kept_not_written_again(tmp_path):

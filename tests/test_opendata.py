@@ -275,15 +275,21 @@ def test_share_cards_have_the_right_size_and_no_metadata(output):
         assert image.convert("RGB").getpixel((1100, 315)) == (255, 255, 255)
 
 
+def test_a_development_build_draws_no_share_card(local_output):
+    """Without SITEURL no page names a card (og:image needs an absolute address): none is drawn."""
+    assert not (local_output / "cards").exists()
+    assert "og:image" not in read(local_output, "ru/people/ales-open/index.html")
+
+
 def test_unchanged_share_cards_are_copied_from_the_cache(tmp_path):
-    first = build(tmp_path / "one", FILES)
+    first = build(tmp_path / "one", FILES, SITEURL=SITE_URL)
     cache = tmp_path / "one" / "cache" / "sharecards"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(cached) == 3 * (1 + len(PUBLIC))
     # A second build with the same cache draws nothing; one with a changed name draws that card only.
     shutil.copytree(cache, tmp_path / "two" / "cache" / "sharecards")
     changed = {**FILES, "people/olga-en-only.md": FILES["people/olga-en-only.md"].replace("Olga Only", "Olga Renamed")}
-    second = build(tmp_path / "two", changed)
+    second = build(tmp_path / "two", changed, SITEURL=SITE_URL)
     after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "two" / "cache" / "sharecards").iterdir()}
     new, gone = set(after) - set(cached), set(cached) - set(after)
     # Olga's name is only in English, so every language's card shows it: three new cards, and

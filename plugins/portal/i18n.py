@@ -138,17 +138,22 @@ class Localizer:
         env.add_extension("jinja2.ext.i18n")
         env.newstyle_gettext = True
 
+        translated: dict[tuple, str] = {}  # (lang, message, autoescape) -> text: some 30 lookups a page
+
         @pass_context
         def gettext(context, message, **variables):
-            text = localizer.catalogs[localizer.lang_of(context)].gettext(message)
-            return _interpolate(context, text, variables)
+            key = (localizer.lang_of(context), message, context.eval_ctx.autoescape)
+            text = translated.get(key)
+            if text is None:
+                text = translated[key] = _markup(context, localizer.catalogs[key[0]].gettext(message))
+            return text % variables if variables else text
 
         @pass_context
         def ngettext(context, singular, plural, count, **variables):
             lang = localizer.lang_of(context)
             text = localizer.catalogs[lang].ngettext(singular, plural, count)
             variables.setdefault("num", localizer.number(lang, count))
-            return _interpolate(context, text, variables)
+            return _markup(context, text) % variables
 
         def in_page_language(format_for):
             """A filter that formats its value with `format_for(lang, value)` in the page's language."""
@@ -205,7 +210,7 @@ class Localizer:
         env.globals.update(date_in=localizer.date)
 
 
-def _interpolate(context, text, variables):
-    if context.eval_ctx.autoescape:
-        text = Markup(text)
-    return text % variables if variables else text
+def _markup(context, text):
+    """A translation in an autoescaping template is markup: its variables are escaped into it."""
+    return Markup(text) if context.eval_ctx.autoescape else text
+

@@ -1,6 +1,6 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
-the totals over time (JSON and CSV), the open data, the counter badges, the share cards and,
-with SITEURL, the Atom feeds of people added and of status changes.
+the totals over time (JSON and CSV), the open data, the counter badges and, with SITEURL,
+the share cards and the Atom feeds of people added and of status changes.
 
 prepare_publications() runs when the portal generator has read the content, and
 write_publications() once it has written the pages; everything here reads the
@@ -61,12 +61,15 @@ def write_publications(generator, photos: dict) -> None:
         write(generator.urls.save_as("badge", lang=lang),
               lambda lang=lang, as_of=as_of: badge_svg(gettext_in(lang, "Political prisoners of Belarus"),
                                                        number_in(lang, totals.total), as_of, settings))
-    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
-                       {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
-                        for person_id in photos},
-                       outputs=generator.outputs, processes=generator.processes)
-    drawn = cards.write_all(site, totals, generator.languages)
-    logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
+    # A page names its share card in og:image, which must be an absolute address: without
+    # SITEURL (a development build) no page names one, so none is drawn, like the feeds.
+    if settings.get("SITEURL"):
+        cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
+                           {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
+                            for person_id in photos},
+                           outputs=generator.outputs, processes=generator.processes)
+        drawn = cards.write_all(site, totals, generator.languages)
+        logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
     if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):
         for lang in generator.languages:
             write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=lang),
