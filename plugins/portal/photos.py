@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 from . import parallel
 from .cache import FileDigests, Store, digest
@@ -79,17 +79,6 @@ def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes
             bare.save(encoded, "JPEG", quality=82, optimize=True)
             results.append((width, height, encoded.getvalue()))
     return results[::-1]
-
-
-def clean_pixels(source: Path, covering: tuple[int, int] | None = None) -> Image.Image:
-    """The photo as bare sRGB pixels: oriented, colour-converted, with nothing else. With
-    `covering` (width, height), a large JPEG is decoded at a reduced scale that still covers
-    that box (for a caller that shrinks it anyway)."""
-    with Image.open(source) as image:
-        if covering:
-            _draft(image, covering, image.getexif().get(0x0112, 1) in (5, 6, 7, 8))
-        image = _srgb(ImageOps.exif_transpose(image))
-        return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
 def _draft(image: Image.Image, size: tuple[int, int], turned: bool) -> None:

@@ -28,7 +28,6 @@ from . import parallel, photos
 from .cache import digest
 from .progress import Progress, count
 from .outputs import link_or_copy
-from .photos import clean_pixels
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN, BAR = 80, 24
@@ -324,10 +323,13 @@ def _text_mask(path: str, size: int, line: str) -> tuple[Image.Image, tuple[int,
 
 
 def _fitted_photo(photo: Path) -> Image.Image:
-    """The photo cut to the card's photo column. Faces are near the top of a portrait: the crop
-    keeps the upper part. The largest rendition can be a little smaller than the column (480
-    pixels wide, 630 high): on a card shown a third as large, that does not show."""
-    pixels = clean_pixels(photo, covering=(PHOTO_WIDTH, HEIGHT)).convert("RGB")
+    """The photo cut to the card's photo column. It is the largest rendition (photos.py): its
+    pixels are already bare, upright and in sRGB, so it is only decoded. Faces are near the
+    top of a portrait: the crop keeps the upper part. The rendition can be a little smaller
+    than the column (480 pixels wide, 630 high): on a card shown a third as large, that does
+    not show."""
+    with Image.open(photo) as image:
+        pixels = image.convert("RGB")
     return ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.BICUBIC, centering=(0.5, 0.3))
 
 
