@@ -7,19 +7,22 @@ bench/work/), then measures in rounds, so that a noisy machine disturbs every fi
 
 - the floor: bench/floor.py, a plain one-core script that reads the same records and writes
   a trivial page per person and language;
-- the cold build: `make html` with an empty output folder and no cache;
+- the cold build for development: `make html` with an empty output folder and no cache;
 - a rebuild with nothing changed, and a rebuild after one record is edited (its detention
-  date moves by a day, a different day each round);
+  date moves by a day, a different day each time);
 - `make check` (it reuses what the build read), and `make check` with no cache at all;
+- the cold build with every feature on: `make publish` with SITEURL set, which also draws
+  the share cards and writes the feeds and the sitemap, into an output folder and a cache
+  of its own; then its rebuild after one record is edited (the deploy job's usual build);
 
-and, once, the peak memory of the cold build (the proportional set size of all its
-processes, sampled), the size of the output, of the search index and of the people list page
-(raw and gzipped). Where the cold build's time went comes from the steps the build itself
-records (plugins/portal/progress.py: reading, photos, search index, pages, share cards),
-each in seconds and in processor seconds; the rest is Pelican, the text pages and the
-small files. Every time is the median of the rounds and is also given as a multiple
-of the floor's median. The table is printed and appended to bench/README.md with the
-machine it ran on.
+and, in each round, the peak memory of both cold builds (the proportional set size of all
+their processes, sampled). Then the size of the published output, of its share cards, its
+search index and its people list page (raw and gzipped). Where each cold build's time went
+comes from the steps the build itself records (plugins/portal/progress.py: reading, photos,
+search index, pages, share cards), each in seconds and in processor seconds; the rest is
+Pelican, the text pages and the small files. Every time is the median of the rounds and is
+also given as a multiple of the floor's median. The table is printed and appended to
+bench/README.md with the machine it ran on.
 """
 from __future__ import annotations
 
@@ -47,6 +50,9 @@ README = ROOT / "bench" / "README.md"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 MIB = 1024 * 1024
 
+# The address a published build gets: with it the build also makes the share cards, the
+# feeds and the sitemap (make publish).
+PUBLISHED = {"SITEURL": "https://bench.example"}
 # The issue's targets at 10,000 people on the 2-core machine.
 TARGETS = {"cold": 0.8, "edit_of_cold": 0.1, "check": 3.0, "memory": 400, "linear": 3.3}
 
@@ -140,44 +146,60 @@ def measure(people: int, runs: int) -> dict:
     print(f"\n{people:,} people: generating (once) in {folder.relative_to(ROOT)}", flush=True)
     content = generate.ensure(people, folder)
     output, cache, floor_output = folder / "output", folder / "cache", folder / "floor"
-    figures: dict[str, list[float]] = {key: [] for key in ("floor", "cold", "unchanged", "edit", "check", "check_cold")}
-    memory, steps = [], []
+    published, published_cache = folder / "published", folder / "published-cache"
+    figures: dict[str, list[float]] = {key: [] for key in (
+        "floor", "cold", "unchanged", "edit", "check", "check_cold", "publish_cold", "publish_edit")}
+    memory: dict[str, list[dict]] = {"cold": [], "publish_cold": []}
+    steps: dict[str, list[dict]] = {"cold": [], "publish_cold": []}
     edit = Edit(content)
+
+    def cold(key: str, target: str, into: Path, its_cache: Path, **options) -> None:
+        shutil.rmtree(into, ignore_errors=True)
+        shutil.rmtree(its_cache, ignore_errors=True)
+        result = make(target, content, into, its_cache, sample_memory=True, **options)
+        figures[key].append(result["time"])
+        memory[key].append(result)
+        steps[key].append(json.loads((its_cache / "portal" / "steps.json").read_text(encoding="utf-8")))
+
     try:
         for round_number in range(runs):
             shutil.rmtree(floor_output, ignore_errors=True)
             figures["floor"].append(run([str(PYTHON), "bench/floor.py", str(content), str(floor_output)])["time"])
-            shutil.rmtree(output, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
-            cold = make("html", content, output, cache, sample_memory=True)
-            figures["cold"].append(cold["time"])
-            memory.append(cold)
-            steps.append(json.loads((cache / "portal" / "steps.json").read_text(encoding="utf-8")))
+            # Development: make html, as a contributor builds.
+            cold("cold", "html", output, cache)
             figures["unchanged"].append(make("html", content, output, cache)["time"])
-            edit.apply(round_number)
+            edit.apply(2 * round_number)
             figures["edit"].append(make("html", content, output, cache)["time"])
             figures["check"].append(make("check", content, output, cache)["time"])
             figures["check_cold"].append(make("check", content, output, folder / "no-cache")["time"])
             shutil.rmtree(folder / "no-cache", ignore_errors=True)
+            # Publication: make publish with SITEURL, every feature on (share cards, feeds,
+            # sitemap), as the deploy job builds; then that job's rebuild after a merged edit.
+            cold("publish_cold", "publish", published, published_cache, env=PUBLISHED)
+            edit.apply(2 * round_number + 1)
+            figures["publish_edit"].append(make("publish", content, published, published_cache, env=PUBLISHED)["time"])
             print(f"  round {round_number + 1}: " + ", ".join(f"{key} {values[-1]:.2f} s"
                                                                for key, values in figures.items()), flush=True)
     finally:
         edit.restore()
     shutil.rmtree(floor_output, ignore_errors=True)
-    # The sizes, of the output of the last (edited) build.
-    size, files = folder_size(output)
-    index_size, index_files = folder_size(output / "pagefind")
+    # The sizes, of the output of the last published build.
+    size, files = folder_size(published)
+    index_size, index_files = folder_size(published / "pagefind")
+    cards_size, cards_files = folder_size(published / "cards")
     lists = {}
     for lang in ("be", "ru", "en"):
-        page = (output / lang / "people" / "index.html").read_bytes()
+        page = (published / lang / "people" / "index.html").read_bytes()
         lists[lang] = (len(page), len(gzip.compress(page, 9)))
     result = {key: statistics.median(values) for key, values in figures.items()}
-    result.update(people=people, runs=runs, pss=statistics.median(m["pss"] for m in memory),
-                  maxrss=statistics.median(m["maxrss"] for m in memory), size=size, files=files,
-                  index_size=index_size, index_files=index_files, lists=lists,
-                  steps={what: (statistics.median(round_steps[what][0] for round_steps in steps),
-                                statistics.median(round_steps[what][1] for round_steps in steps))
-                         for what in steps[0]})
+    for key in memory:
+        result[f"{key}_pss"] = statistics.median(m["pss"] for m in memory[key])
+        result[f"{key}_maxrss"] = statistics.median(m["maxrss"] for m in memory[key])
+        result[f"{key}_steps"] = {what: (statistics.median(round_steps[what][0] for round_steps in steps[key]),
+                                         statistics.median(round_steps[what][1] for round_steps in steps[key]))
+                                  for what in steps[key][0]}
+    result.update(people=people, runs=runs, size=size, files=files, index_size=index_size,
+                  index_files=index_files, cards_size=cards_size, cards_files=cards_files, lists=lists)
     return result
 
 
@@ -207,46 +229,65 @@ def table(results: list[dict]) -> str:
     def target(text, reached):
         return f"{text}: {'met' if reached else '**not met**'}"
 
+    def cold_target(key):
+        return target(f"≤ {TARGETS['cold']}× floor", ten[key] <= TARGETS["cold"] * ten["floor"]) if ten else ""
+
+    def edit_target(key, of):
+        return target(f"≤ {TARGETS['edit_of_cold']} of cold", ten[key] <= TARGETS["edit_of_cold"] * ten[of]) if ten else ""
+
+    def memory_target(key):
+        return target(f"≤ {TARGETS['memory']} MiB", ten[f"{key}_pss"] <= TARGETS["memory"]) if ten else ""
+
     rows = [
         ("floor: one core, trivial pages", lambda r: f"{r['floor']:.2f} s (1×)", ""),
-        ("cold build (`make html`, no cache)", lambda r: seconds(r, "cold"),
-         target(f"≤ {TARGETS['cold']}× floor", ten["cold"] <= TARGETS["cold"] * ten["floor"]) if ten else ""),
-        ("rebuild, nothing changed", lambda r: seconds(r, "unchanged"), ""),
-        ("rebuild, one record edited", lambda r: seconds(r, "edit") + f"; {r['edit'] / r['cold']:.3f} of cold",
-         target(f"≤ {TARGETS['edit_of_cold']} of cold", ten["edit"] <= TARGETS["edit_of_cold"] * ten["cold"])
-         if ten else ""),
+        ("cold build, development (`make html`, no cache)", lambda r: seconds(r, "cold"), cold_target("cold")),
+        ("cold build, every feature on (`make publish` with SITEURL: share cards, feeds, sitemap; no cache)",
+         lambda r: seconds(r, "publish_cold"), cold_target("publish_cold")),
+        ("rebuild, nothing changed (`make html`)", lambda r: seconds(r, "unchanged"), ""),
+        ("rebuild, one record edited (`make html`)",
+         lambda r: seconds(r, "edit") + f"; {r['edit'] / r['cold']:.3f} of cold", edit_target("edit", "cold")),
+        ("rebuild, one record edited (`make publish`)",
+         lambda r: seconds(r, "publish_edit") + f"; {r['publish_edit'] / r['publish_cold']:.3f} of cold",
+         edit_target("publish_edit", "publish_cold")),
         ("`make check` after a build", lambda r: seconds(r, "check"),
          target(f"≤ {TARGETS['check']:.0f} s", ten["check"] <= TARGETS["check"]) if ten else ""),
         ("`make check`, no cache", lambda r: seconds(r, "check_cold"), ""),
-        ("peak memory of the cold build (PSS, all processes)", lambda r: f"{r['pss']:.0f} MiB",
-         target(f"≤ {TARGETS['memory']} MiB", ten["pss"] <= TARGETS["memory"]) if ten else ""),
-        ("largest process of the cold build (max RSS)", lambda r: f"{r['maxrss']:.0f} MiB", ""),
-        ("output", lambda r: f"{mib(r['size'])}, {r['files']:,} files", ""),
+        ("peak memory, cold `make html` (PSS, all processes)", lambda r: f"{r['cold_pss']:.0f} MiB",
+         memory_target("cold")),
+        ("peak memory, cold `make publish` (PSS, all processes)", lambda r: f"{r['publish_cold_pss']:.0f} MiB",
+         memory_target("publish_cold")),
+        ("largest process, cold `make publish` (max RSS)", lambda r: f"{r['publish_cold_maxrss']:.0f} MiB", ""),
+        ("published output", lambda r: f"{mib(r['size'])}, {r['files']:,} files", ""),
+        ("of which share cards (cards/)", lambda r: f"{mib(r['cards_size'])}, {r['cards_files']:,} files", ""),
         ("search index (pagefind/)", lambda r: f"{mib(r['index_size'])}, {r['index_files']:,} files", ""),
         ("people list page, raw / gzip (be, ru, en)",
          lambda r: "; ".join(f"{raw / 1024:.0f} / {packed / 1024:.0f} KiB" for raw, packed in r["lists"].values()), ""),
     ]
-    # Where the cold build's time went: its steps, then the rest.
-    for what in results[-1]["steps"]:
-        rows.append((f"cold build: {what.lower()}", lambda r, what=what: _step(r, what), ""))
-    rows.append(("cold build: the rest (Pelican, text pages, data files)",
-                 lambda r: f"{r['cold'] - sum(seconds for seconds, _ in r['steps'].values()):.2f} s", ""))
+    # Where the cold builds' time went: their steps, then the rest.
+    for key, build in (("cold", "`make html`"), ("publish_cold", "`make publish`")):
+        for what in results[-1][f"{key}_steps"]:
+            rows.append((f"cold {build}: {what.lower()}", lambda r, key=key, what=what: _step(r, key, what), ""))
+        rows.append((f"cold {build}: the rest (Pelican, text pages, data files)",
+                     lambda r, key=key: f"{r[key] - sum(seconds for seconds, _ in r[f'{key}_steps'].values()):.2f} s",
+                     ""))
     head = "| | " + " | ".join(f"{r['people']:,} people" for r in results) + " | target at 10,000 |"
     lines = [head, "|---" * (len(results) + 2) + "|"]
     for label, cell, goal in rows:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + f" | {goal} |")
     if ten and thirty:
-        ratio = thirty["cold"] / ten["cold"]
-        lines.append(f"| cold build, 30,000 / 10,000 | " + " | ".join("" for _ in results[:-1]) + f" | {ratio:.2f} | "
-                     + target(f"≤ {TARGETS['linear']}", ratio <= TARGETS["linear"]) + " |")
+        for key, build in (("cold", "`make html`"), ("publish_cold", "`make publish`")):
+            ratio = thirty[key] / ten[key]
+            lines.append(f"| cold {build}, 30,000 / 10,000 | " + " | ".join("" for _ in results[:-1])
+                         + f" | {ratio:.2f} | " + target(f"≤ {TARGETS['linear']}", ratio <= TARGETS["linear"]) + " |")
     return "\n".join(lines)
 
 
-def _step(result: dict, what: str) -> str:
-    if what not in result["steps"]:
+def _step(result: dict, key: str, what: str) -> str:
+    steps = result[f"{key}_steps"]
+    if what not in steps:
         return ""
-    seconds, processor = result["steps"][what]
-    return f"{seconds:.2f} s ({100 * seconds / result['cold']:.0f}%), {processor:.1f} s of processor time"
+    seconds, processor = steps[what]
+    return f"{seconds:.2f} s ({100 * seconds / result[key]:.0f}%), {processor:.1f} s of processor time"
 
 
 def main(argv=None) -> int:
