@@ -61,16 +61,18 @@ def write_publications(generator, photos: dict) -> None:
         write(generator.urls.save_as("badge", lang=lang),
               lambda lang=lang, as_of=as_of: badge_svg(gettext_in(lang, "Political prisoners of Belarus"),
                                                        number_in(lang, totals.total), as_of, settings))
-    # A page names its share card in og:image, which must be an absolute address: without
-    # SITEURL (a development build) no page names one, so none is drawn, like the feeds.
-    if settings.get("SITEURL"):
-        cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
-                           {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
-                            for person_id in photos},
-                           outputs=generator.outputs, processes=generator.processes)
-        drawn = cards.write_all(site, totals, generator.languages)
-        logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
-    if settings.get("SITEURL") and settings.get("PEOPLE_FEED_SAVE_AS"):
+    # Share cards and feeds name pages and images by absolute address (a page names its card in
+    # og:image): without SITEURL (a development build) no page names a card and no feed could
+    # be followed, so neither is made, like the sitemap.
+    if not settings.get("SITEURL"):
+        return
+    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
+                       {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
+                        for person_id in photos},
+                       outputs=generator.outputs, processes=generator.processes)
+    drawn = cards.write_all(site, totals, generator.languages)
+    logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
+    if settings.get("PEOPLE_FEED_SAVE_AS"):
         for lang in generator.languages:
             write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=lang),
                   lambda lang=lang: people_feed(site, lang, settings, generator.urls, gettext_in, date_in))

@@ -1,5 +1,6 @@
 """Share cards: the Open Graph image of each public person's page and of the home page, per
-language, drawn with Pillow at build time (1200x630, no metadata at all).
+language, drawn with Pillow at build time (1200x630, no metadata at all) when SITEURL is set
+(og:image needs an absolute address: publications.py).
 
 A person's card has the name in the card's language, the photo if there is one, the status
 and the site's name; the home page's card has the current total and its date. A card with a
