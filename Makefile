@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check totals person devserver publish offline translations lock clean bench
+.PHONY: help html test check totals person devserver publish offline translations lock clean bench compare
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -29,6 +29,7 @@ help:
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
 	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
+	@echo "make compare       compare the site a revision builds with the working tree's, byte for byte (BASE=<git ref>)"
 	@echo "make clean         remove the build output and the virtualenv"
 
 # The virtualenv is rebuilt only when the pinned requirements change.
@@ -111,6 +112,11 @@ translations: $(BIN)/.runtime
 # one-core script (bench/README.md has the results so far and adds this run's).
 bench: $(BIN)/.runtime
 	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
+
+# Does a change alter the site? The example content and 1,000 fictional people, built by the
+# revision BASE and by the working tree (or OTHER), compared file by file (bench/compare.py).
+compare: $(BIN)/.runtime
+	$(BIN)/python bench/compare.py "$(BASE)" $(OTHER) $(COMPARE_ARGS)
 
 # Re-pin the runtime packages after changing a version on purpose.
 lock: $(BIN)/.runtime
