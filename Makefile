@@ -76,13 +76,13 @@ audit: $(BIN)/.test $(AUDITORS) system-tools
 	$(BIN)/python audit/lighthouse.py --langs "$(LANGS)" --kinds "$(KINDS)"
 
 check: $(BIN)/.runtime
-	PYTHONPATH=plugins $(BIN)/python -m portal.check --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.check --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
 
 totals: $(BIN)/.runtime
-	PYTHONPATH=plugins $(BIN)/python -m portal.totals_as_of --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.totals --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"
 
 person: $(BIN)/.runtime
-	PYTHONPATH=plugins $(BIN)/python -m portal.new_person --settings $(CONF) \
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.person --settings $(CONF) \
 	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
 	    --status "$(STATUS)" --counted "$(COUNTED)"
 

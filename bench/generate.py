@@ -31,7 +31,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from portal.translit import latin  # noqa: E402
+from portal.language.translit import latin  # noqa: E402
 
 # Copied as they are: what person records refer to, and the site's text pages.
 REAL_FOLDERS = ("data", "institutions", "statements", "pages", "signatories")

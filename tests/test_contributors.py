@@ -11,15 +11,15 @@ import pytest
 import yaml
 
 from conftest import ROOT, person, write_content
-from portal.new_person import main as new_person
-from portal.site import load_site
+from portal.commands.person import main as new_person
+from portal.content.loader import load_site
 from pelican.settings import read_settings
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 
 
 def run_check(content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "portal.check", "--settings", SETTINGS, "--content", str(content)],
+    return subprocess.run([sys.executable, "-m", "portal.commands.check", "--settings", SETTINGS, "--content", str(content)],
                           capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins")})
 
 

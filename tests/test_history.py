@@ -14,11 +14,11 @@ import pytest
 from pelican.settings import read_settings
 
 from conftest import ROOT, build, person, read, write_content
-from portal.history import status_changes
-from portal.problems import ContentError
-from portal.site import load_site
-from portal.timeline import monthly_series, totals_on
-from portal.totals import compute_totals
+from portal.content.history import status_changes
+from portal.content.problems import ContentError
+from portal.content.loader import load_site
+from portal.figures.over_time import monthly_series, totals_on
+from portal.figures.totals import compute_totals
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
@@ -93,7 +93,7 @@ def test_nobody_counts_before_the_first_date(site):
 
 
 def test_make_totals_prints_the_table_as_of_a_day(content):
-    result = subprocess.run([sys.executable, "-m", "portal.totals_as_of", "--settings", str(ROOT / "pelicanconf.py"),
+    result = subprocess.run([sys.executable, "-m", "portal.commands.totals", "--settings", str(ROOT / "pelicanconf.py"),
                              "--content", str(content), "--date", "2021-10-22"],
                             capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins")})
     assert result.returncode == 0, result.stderr
@@ -112,7 +112,7 @@ def test_make_totals_prints_the_table_as_of_a_day(content):
 
 def test_make_totals_in_belarusian_and_a_bad_date(content):
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "portal.totals_as_of", "--settings", str(ROOT / "pelicanconf.py"),
+        return subprocess.run([sys.executable, "-m", "portal.commands.totals", "--settings", str(ROOT / "pelicanconf.py"),
                                "--content", str(content), *args], capture_output=True, text=True,
                               cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins")})
     be = run("--date", "2021-10-22", "--lang", "be")

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 
 from conftest import ROOT, build, person, read
-from portal import progress
+from portal.workers import progress
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from pelican.settings import read_settings
 
 from conftest import ROOT, build, person, read
-from portal.collation import sort_key_for, surname_first
+from portal.language.collation import sort_key_for, surname_first
 
 LANGS = ["be", "ru", "en"]
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, build, person, write_content
-from portal.problems import ContentError
+from portal.content.problems import ContentError
 
 GOOD = person("custody", name={"en": "Good Person"})
 

@@ -1,4 +1,11 @@
-"""The portal plugin: people as data, totals at build time, pages in every language."""
-from .plugin import register
+"""The portal plugin: people as data, totals at build time, pages in every language.
 
-__all__ = ["register"]
+Pelican calls register(); Pelican itself is imported only then, so the parts that read and
+check the content (portal.content) and the commands built on them run without it.
+"""
+
+
+def register():
+    from .build.hooks import connect
+
+    connect()

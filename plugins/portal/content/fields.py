@@ -10,7 +10,7 @@ import difflib
 import re
 
 from .frontmatter import RecordFile
-from .localized import Localized
+from ..language.localized import Localized
 from .problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

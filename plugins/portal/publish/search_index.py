@@ -20,8 +20,8 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 
-from .model import Person
-from .translit import apostrophe_variants, spellings
+from ..content.model import Person
+from ..language.translit import apostrophe_variants, spellings
 
 
 def name_forms(person: Person) -> list[str]:

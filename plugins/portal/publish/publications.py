@@ -13,12 +13,12 @@ import logging
 import os
 
 from .badge import badge_svg
-from .cache import digest
-from .chart import layout as chart_layout
+from ..cache.digests import digest
+from ..figures.chart import layout as chart_layout
 from .opendata import OpenData
-from .peoplefeed import people_feed
-from .sharecards import ShareCards
-from .timeline import history_start, monthly_series, series_csv, series_json
+from .feeds import people_feed
+from ..images.sharecards import ShareCards
+from ..figures.over_time import history_start, monthly_series, series_csv, series_json
 
 logger = logging.getLogger(__name__)
 

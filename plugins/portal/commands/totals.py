@@ -16,11 +16,11 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from pelican.settings import read_settings
 
-from .i18n import load_catalogs
-from .problems import ContentError, format_report
-from .site import load_site
-from .timeline import totals_on
-from .totals import compute_totals
+from ..language.i18n import load_catalogs
+from ..content.problems import ContentError, format_report
+from ..content.loader import load_site
+from ..figures.over_time import totals_on
+from ..figures.totals import compute_totals
 
 
 def table(site, totals, lang: str, locale: str, total_label: str) -> str:

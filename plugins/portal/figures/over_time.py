@@ -12,8 +12,8 @@ import datetime
 import io
 from collections import Counter
 
-from .history import status_changes
-from .model import Site
+from ..content.history import status_changes
+from ..content.model import Site
 from .totals import Totals, counting_key, totals_from_counts
 
 

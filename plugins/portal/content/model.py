@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .localized import Localized, Text
+from ..language.localized import Localized, Text
 
 
 @dataclass(eq=False)

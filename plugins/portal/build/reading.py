@@ -18,11 +18,11 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import parallel
-from .cache import Store, cache_folder, code_version, digest, stable_repr, stat_signature, tree_digest
-from .model import Article, Category, Institution, Person, Region
-from .people import References, read_person
-from .progress import Progress, count
+from ..workers import fork as parallel
+from ..cache.digests import Store, cache_folder, code_version, digest, stable_repr, stat_signature, tree_digest
+from ..content.model import Article, Category, Institution, Person, Region
+from ..content.person import References, read_person
+from ..workers.progress import Progress, count
 
 _LINKED = {Category: "categories", Region: "regions", Institution: "institutions", Article: "articles"}
 

@@ -10,7 +10,7 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from .model import Group
+from ..content.model import Group
 from .totals import Totals
 
 WIDTH, HEIGHT = 720, 380

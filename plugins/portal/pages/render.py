@@ -22,9 +22,9 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import outputs as outputs_module
-from . import parallel
-from .progress import Progress, count
+from ..cache import outputs as outputs_module
+from ..workers import fork as parallel
+from ..workers.progress import Progress, count
 
 
 @dataclass

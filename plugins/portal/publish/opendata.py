@@ -12,9 +12,9 @@ import csv
 import datetime
 import io
 
-from .localized import Localized
-from .model import Person, Site
-from .totals import Totals
+from ..language.localized import Localized
+from ..content.model import Person, Site
+from ..figures.totals import Totals
 
 
 def _date(value) -> str | int | None:

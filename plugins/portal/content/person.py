@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from . import story, translit
+from . import story
+from ..language import translit
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .history import read_history
-from .localized import Localized
+from ..language.localized import Localized
 from .model import Article, Category, Charge, Institution, Person, Region
 from .problems import Problem
 

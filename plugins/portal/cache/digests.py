@@ -48,8 +48,9 @@ def code_version() -> str:
                 parts.append(f"{name}=={metadata.version(name)}")
             except metadata.PackageNotFoundError:
                 parts.append(f"{name} missing")
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            parts += [path.name, path.read_bytes()]
+        package = Path(__file__).resolve().parent.parent
+        for path in sorted(package.rglob("*.py")):
+            parts += [path.relative_to(package).as_posix(), path.read_bytes()]
         _code_version = digest(*parts)
     return _code_version
 

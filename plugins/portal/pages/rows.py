@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import parallel
-from .cache import Store
-from .progress import Progress, count
+from ..workers import fork as parallel
+from ..cache.digests import Store
+from ..workers.progress import Progress, count
 
 ROOT = "\x00root\x00"  # stands for the path to the site root (SITEURL) until a page is written
 

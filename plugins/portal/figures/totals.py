@@ -5,7 +5,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Site
+from ..content.model import Site
 
 
 @dataclass

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from .parallel import processes_for
-from .problems import ContentError, format_report
-from .site import load_site
+from ..workers.fork import processes_for
+from ..content.problems import ContentError, format_report
+from ..content.loader import load_site
 
 
 def main(argv: list[str] | None = None) -> int:

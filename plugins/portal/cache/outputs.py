@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pelican.utils import clean_output_dir
 
-from .cache import Store, cache_folder, digest
+from .digests import Store, cache_folder, digest
 
 logger = logging.getLogger(__name__)
 

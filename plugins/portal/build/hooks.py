@@ -7,16 +7,16 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican import signals
 
-from . import outputs
-from .cache import cache_folder
+from ..cache import outputs
+from ..cache.digests import cache_folder
 from .generator import PortalGenerator, age_on, days_between
-from .i18n import Localizer, load_catalogs
-from .problems import ContentError, Problem
-from .sharecards import card_file
-from .sharemeta import open_graph_locale
-from .site import shown_path
-from .toc import headings
-from .urls import Urls
+from ..language.i18n import Localizer, load_catalogs
+from ..content.problems import ContentError, Problem
+from ..images.sharecards import card_file
+from ..pages.sharemeta import open_graph_locale
+from ..content.loader import shown_path
+from ..pages.toc import headings
+from ..pages.urls import Urls
 
 _localizers: dict[tuple, tuple[tuple, Localizer]] = {}
 
@@ -113,7 +113,7 @@ def content_object_init(content):
     content.toc = headings(content._content or "")
 
 
-def register():
+def connect():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(generator_init)
     signals.content_object_init.connect(content_object_init)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from .fields import ID_PATTERN
-from .problems import ContentError
-from .site import load_site, shown_path
+from ..content.fields import ID_PATTERN
+from ..content.problems import ContentError
+from ..content.loader import load_site, shown_path
 
 # The optional keys, in the order of the contract, with an example value and a hint.
 OPTIONAL_KEYS = [

@@ -9,12 +9,12 @@ import datetime
 import os
 from pathlib import Path
 
-from .datafiles import (load_articles, load_categories, load_institution_types, load_institutions, load_regions,
+from .reference import (load_articles, load_categories, load_institution_types, load_institutions, load_regions,
                         load_statement_figures)
 from .model import Site
-from .people import References
+from .person import References
 from .problems import ContentError, Problem
-from .reading import PersonFile, read_people
+from ..build.reading import PersonFile, read_people
 from .signatories import load_signatories
 
 

@@ -25,10 +25,11 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from . import parallel, photos
-from .cache import digest
-from .progress import Progress, count
-from .outputs import link_or_copy
+from ..workers import fork as parallel
+from . import photos
+from ..cache.digests import digest
+from ..workers.progress import Progress, count
+from ..cache.outputs import link_or_copy
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN, BAR = 80, 24

@@ -22,10 +22,10 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageCms
 
-from . import parallel
-from .cache import FileDigests, Store, digest
-from .outputs import link_or_copy
-from .progress import Progress, count
+from ..workers import fork as parallel
+from ..cache.digests import FileDigests, Store, digest
+from ..cache.outputs import link_or_copy
+from ..workers.progress import Progress, count
 
 _SRGB = ImageCms.createProfile("sRGB")
 # EXIF orientation -> the transposition that stands the photo upright (as ImageOps.exif_transpose).

@@ -23,20 +23,21 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican.generators import Generator
 
-from . import outputs, search
-from .cache import cache_folder, code_version, digest, settings_digest, stable_repr, tree_digest
-from .collation import sort_key_for
-from .listing import PeopleList, entries_for
-from .pages import PageJob, write_pages
-from .parallel import processes_for
-from .photos import PhotoWriter
-from .progress import Progress, count, save_steps
-from .publications import prepare_publications, write_publications
-from .rows import Rows
-from .sitemap import sitemap_xml
-from .site import load_site
-from .totals import compute_totals
-from .urls import Urls
+from ..cache import outputs
+from ..publish import search_index as search
+from ..cache.digests import cache_folder, code_version, digest, settings_digest, stable_repr, tree_digest
+from ..language.collation import sort_key_for
+from ..pages.listing import PeopleList, entries_for
+from ..pages.render import PageJob, write_pages
+from ..workers.fork import processes_for
+from ..images.photos import PhotoWriter
+from ..workers.progress import Progress, count, save_steps
+from ..publish.publications import prepare_publications, write_publications
+from ..pages.rows import Rows
+from ..publish.sitemap import sitemap_xml
+from ..content.loader import load_site
+from ..figures.totals import compute_totals
+from ..pages.urls import Urls
 
 # Anchors of the birthdays page: the same in every language, so campaigns can link to them.
 MONTH_ANCHORS = ["january", "february", "march", "april", "may", "june", "july", "august",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .collation import initial, surname_first
-from .localized import Text
-from .model import Person
+from ..language.collation import initial, surname_first
+from ..language.localized import Text
+from ..content.model import Person
 
 
 @dataclass(frozen=True)
