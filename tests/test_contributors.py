@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT, person, write_content
 from portal.commands.person import main as new_person
-from portal.content.loader import load_site
+from portal.content.loader import load_content
 from pelican.settings import read_settings
 
 SETTINGS = str(ROOT / "pelicanconf.py")
@@ -59,13 +59,13 @@ def test_make_person_writes_a_valid_file_with_every_optional_key_commented_out(t
         assert re.search(rf"^# {key}: ", text, re.M), key
     assert f"updated: {datetime.date.today().isoformat()}" in text
     assert "make check" in capsys.readouterr().out
-    site = load_site(content, read_settings(SETTINGS))
+    site = load_content(content, read_settings(SETTINGS))
     [record] = site.people
     assert record.name.values == {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}
     # Uncommenting an example line keeps the file valid.
     path = content / "people" / "ivan-ivanau.md"
     path.write_text(text.replace("# born: 1985-03-14", "born: 1985-03-14").replace("# articles:", "articles:"), encoding="utf-8")
-    assert load_site(content, read_settings(SETTINGS)).people[0].articles[0].code == "342-1"
+    assert load_content(content, read_settings(SETTINGS)).people[0].articles[0].code == "342-1"
 
 
 def test_make_person_for_a_counted_record_writes_no_name(tmp_path):
@@ -74,7 +74,7 @@ def test_make_person_for_a_counted_record_writes_no_name(tmp_path):
                        "--status", "released"]) == 0
     text = (content / "people" / "counted-1.md").read_text(encoding="utf-8")
     assert "visibility: counted" in text and "name" not in text.split("---")[1].replace("named nowhere", "")
-    assert not load_site(content, read_settings(SETTINGS)).people[0].is_public
+    assert not load_content(content, read_settings(SETTINGS)).people[0].is_public
 
 
 @pytest.mark.parametrize("args, words", [

@@ -14,9 +14,9 @@ import pytest
 from pelican.settings import read_settings
 
 from conftest import ROOT, build, person, read, write_content
-from portal.content.history import status_changes
+from portal.figures.over_time import status_changes
 from portal.content.problems import ContentError
-from portal.content.loader import load_site
+from portal.content.loader import load_content
 from portal.figures.over_time import monthly_series, totals_on
 from portal.figures.totals import compute_totals
 
@@ -64,7 +64,7 @@ def content(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(content):
-    return load_site(content, SETTINGS, today=datetime.date(2026, 1, 1))
+    return load_content(content, SETTINGS, today=datetime.date(2026, 1, 1))
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +185,7 @@ def test_history_problems_name_the_entry_and_the_fix(tmp_path, history_yaml, fie
     content = write_content(tmp_path, {"people/bad.md": person("released", name={"en": "Bad History"},
                                                                history=history_yaml)})
     with pytest.raises(ContentError) as error:
-        load_site(content, SETTINGS, today=datetime.date(2026, 1, 1))
+        load_content(content, SETTINGS, today=datetime.date(2026, 1, 1))
     found = [p for p in error.value.problems if p.field == field]
     assert found and found[0].message == message, error.value.problems
     if field.startswith("history"):
@@ -198,6 +198,6 @@ def test_history_and_status_since_must_agree(tmp_path):
         "released", name={"en": "Both Dates"}, status_since="2021-05-01",
         history=history(("2020-08-10", "custody"), ("2021-06-01", "released")))})
     with pytest.raises(ContentError) as error:
-        load_site(content, SETTINGS, today=datetime.date(2026, 1, 1))
+        load_content(content, SETTINGS, today=datetime.date(2026, 1, 1))
     assert [p.field for p in error.value.problems] == ["status_since"]
     assert "differs from the date of the last history entry (2021-06-01)" in error.value.problems[0].message

@@ -10,7 +10,8 @@ became counted-only leaves no page behind). With no record of the output folder 
 build, a deleted cache), the folder is emptied first, as before.
 
 Files that Pelican's own writer makes (the text pages, the feeds) are recorded through its
-signals; theme files are copied by Pelican on every build and never removed here.
+signals (build/hooks.py); theme files are copied by Pelican on every build and never removed
+here.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from pathlib import Path
 
 from pelican.utils import clean_output_dir
 
-from .digests import Store, cache_folder, digest
+from .digests import digest
+from .store import Store, cache_folder
 
 logger = logging.getLogger(__name__)
 
@@ -114,17 +116,6 @@ class Outputs:
             logger.info("Removed %d files that this build no longer makes", len(stale))
         if self.current != self.previous:
             self.store.save(self.current)
-
-
-# The record of the build that is running, for the receivers of Pelican's signals (plugin.py).
-active: Outputs | None = None
-
-
-def record_written(path, **_):
-    """Receiver of Pelican's content_written and feed_written signals: its writer's files
-    (the text pages, the feeds) belong to the build too."""
-    if active is not None:
-        active.wrote_path(path)
 
 
 def link_or_copy(source: str | os.PathLike, target: str) -> None:

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..workers.fork import processes_for
+from ..build.reading import CachedReader
+from ..cache.keys import Keys
+from ..cache.store import cache_folder
+from ..content.loader import load_content
 from ..content.problems import ContentError, format_report
-from ..content.loader import load_site
+from ..workers.fork import processes_for
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Records the last build read are not read again; the others are read on every core,
         # without rendering their stories (nothing in Markdown can be wrong), and not kept.
-        site = load_site(content, settings, use_cache=True, processes=processes_for(settings), render_stories=False)
+        reader = CachedReader(cache_folder(settings), Keys(settings, content), processes_for(settings))
+        site = load_content(content, settings, read_people=reader, render_stories=False)
     except ContentError as error:
         print(format_report(error.problems, outcome="the site cannot be built", again="run make check again"),
               file=sys.stderr)

@@ -18,7 +18,8 @@ from pelican.settings import read_settings
 
 from ..content.fields import ID_PATTERN
 from ..content.problems import ContentError
-from ..content.loader import load_site, shown_path
+from ..content.loader import load_content
+from ..content.problems import shown_path
 
 # The optional keys, in the order of the contract, with an example value and a hint.
 OPTIONAL_KEYS = [
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = read_settings(args.settings)
     content = Path(args.content or settings["PATH"])
     try:
-        site = load_site(content, settings)
+        site = load_content(content, settings)
     except ContentError as error:
         print(f"The content already has problems; fix them first (make check):\n\n{error}", file=sys.stderr)
         return 1

@@ -12,29 +12,28 @@ import datetime
 import sys
 from pathlib import Path
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from pelican.settings import read_settings
 
-from ..language.i18n import load_catalogs
+from ..content.loader import load_content
+from ..content.model import ReferenceData
 from ..content.problems import ContentError, format_report
-from ..content.loader import load_site
 from ..figures.over_time import totals_on
-from ..figures.totals import compute_totals
+from ..figures.totals import Totals, compute_totals
+from ..language.language import Language, Languages
 
 
-def table(site, totals, lang: str, locale: str, total_label: str) -> str:
+def table(reference: ReferenceData, totals: Totals, language: Language) -> str:
     """The totals as a plain-text table: groups, their categories (with ids), the total."""
     rows = []
-    for group in site.groups:
-        rows.append((group.label.values[lang], totals.by_group[group.id]))
-        rows += [(f"  {category.label.values[lang]} ({category.id})", totals.by_category[category.id])
+    for group in reference.groups:
+        rows.append((language.text(group.label), totals.by_group[group.id]))
+        rows += [(f"  {language.text(category.label)} ({category.id})", totals.by_category[category.id])
                  for category in group.categories]
-    rows.append((total_label, totals.total))
+    rows.append((language.gettext("Total"), totals.total))
     width = max(len(label) for label, _ in rows)
-    numbers = [format_decimal(number, locale=locale) for _, number in rows]
+    numbers = [language.number(number) for _, number in rows]
     number_width = max(len(number) for number in numbers)
-    head = f"{format_date(totals.as_of, format='long', locale=locale)} ({totals.as_of.isoformat()})"
+    head = f"{language.date(totals.as_of)} ({totals.as_of.isoformat()})"
     lines = [head] + [f"{label:<{width}}  {number:>{number_width}}" for (label, _), number in zip(rows, numbers)]
     return "\n".join(lines) + "\n"
 
@@ -47,12 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", default=None, help="the content folder (default: PATH of the settings)")
     args = parser.parse_args(argv)
     settings = read_settings(args.settings)
-    languages = settings["PORTAL_LANGUAGES"]
+    languages = Languages.from_settings(settings)
     if args.lang not in languages:
-        print(f'"{args.lang}" is not one of the site\'s languages; use one of: {", ".join(languages)}.', file=sys.stderr)
+        print(f'"{args.lang}" is not one of the site\'s languages; use one of: {", ".join(languages.codes)}.',
+              file=sys.stderr)
         return 2
     try:
-        site = load_site(Path(args.content or settings["PATH"]), settings)
+        site = load_content(Path(args.content or settings["PATH"]), settings, languages=languages)
     except ContentError as error:
         print(format_report(error.problems, outcome="no totals can be computed", again="run the command again"),
               file=sys.stderr)
@@ -65,9 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     else:
         day = compute_totals(site).as_of or datetime.date.today()
-    catalog = load_catalogs(Path(settings["PORTAL_TRANSLATIONS_PATH"]), [args.lang])[args.lang]
-    sys.stdout.write(table(site, totals_on(site, day), args.lang, languages[args.lang].get("locale", args.lang),
-                           catalog.gettext("Total")))
+    sys.stdout.write(table(site, totals_on(site, day), languages[args.lang]))
     return 0
 
 

@@ -8,7 +8,8 @@
 
 Checked here so that every later step (totals over time, the feed of status changes) can
 trust it: dates in order and not in the future, known statuses, a real change at each entry,
-and the last entry agreeing with `status`, `status_since` and `updated`.
+and the last entry agreeing with `status`, `status_since` and `updated`. How a history is
+counted is figures/over_time.py's (status_changes).
 """
 from __future__ import annotations
 
@@ -84,18 +85,3 @@ def _entry(fields: Fields, number: int, entry: dict, categories: dict[str, Categ
 
 def _problem(fields: Fields, number: int, message: str, fix: str) -> None:
     fields.problem(f"history, entry {number}", message, fix, line=fields.record.line_of("history"))
-
-
-def status_changes(person) -> list[tuple[datetime.date, Category]]:
-    """The days on which the category a record counts in changes, oldest first: from each
-    day on, the record counts in that category; before the first, it does not count.
-
-    With a history: its entries. Without: the current status from `status_since`, else
-    `detained`, else `updated`; and at the latest from `updated`, the day the record was
-    checked (so that the totals on the newest check date are the current totals).
-    """
-    if person.history:
-        return [(change.date, change.category) for change in person.history]
-    start = person.status_since or person.detained or person.updated
-    return [(min(start, person.updated), person.category)]
-

@@ -1,96 +1,98 @@
-"""Loads the whole content folder into a validated Site, or stops with every problem.
+"""Loads the whole content folder into validated Content, or stops with every problem.
 
-This is the only code that reads content files; it does not depend on Pelican, so the
-build and a future `make check` run the same checks.
+This is the only code that reads content files, and it does not depend on Pelican: the
+build, `make check`, `make totals` and `make person` run the same checks. How the person
+files are read is the caller's choice (`read_people`): one after another by default; the
+build reads them on every core and only when they changed (build/reading.py).
 """
 from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from .reference import (load_articles, load_categories, load_institution_types, load_institutions, load_regions,
-                        load_statement_figures)
-from .model import Site
-from .person import References
-from .problems import ContentError, Problem
-from ..build.reading import PersonFile, read_people
+from ..language.language import Languages
+from .institutions import load_institutions
+from .model import Content, Person
+from .person import PersonFile, ReadingContext, read_person
+from .problems import ContentError, Problem, shown_path
+from .reference import load_articles, load_categories, load_institution_types, load_regions, load_statement_figures
 from .signatories import load_signatories
 
-
-def shown_path(path: Path) -> str:
-    """The path as a contributor would type it: relative to where the build runs."""
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
+# (files, context) -> (the valid people, the problems of the others)
+PeopleReader = Callable[[list[PersonFile], ReadingContext], tuple[list[Person], list[Problem]]]
 
 
-def load_site(content: Path, settings: dict, today: datetime.date | None = None, use_cache: bool = False,
-              processes: int = 1, render_stories: bool = True) -> Site:
-    """With `use_cache`, records unchanged since the last build are not read again (see
-    reading.py); `processes` read the others. Without `render_stories` (make check), a story's
-    markers are checked but its Markdown is not rendered: Person.story is None."""
+def read_each(files: list[PersonFile], context: ReadingContext) -> tuple[list[Person], list[Problem]]:
+    """The plain way: each file read and checked in turn."""
+    people, problems = [], []
+    for file in files:
+        person, found = read_person(file.path.read_bytes(), file, context)
+        problems += found
+        if person is not None:
+            people.append(person)
+    return people, problems
+
+
+def load_content(folder: Path, settings: dict, today: datetime.date | None = None,
+                 read_people: PeopleReader = read_each, render_stories: bool = True,
+                 languages: Languages | None = None) -> Content:
+    """Without `render_stories` (make check), a story's markers are checked but its Markdown is
+    not rendered: Person.story is None."""
     today = today or datetime.date.today()
-    languages = list(settings["PORTAL_LANGUAGES"])
-    data_dir = content / settings["PORTAL_DATA_PATH"]
+    languages = languages or Languages.from_settings(settings)
+    codes = languages.codes
+    data_dir = folder / settings["PORTAL_DATA_PATH"]
     problems: list[Problem] = []
 
-    groups, categories, found = load_categories(
-        data_dir / "categories.yaml", shown_path(data_dir / "categories.yaml"), languages, today)
+    def data_file(name: str) -> tuple[Path, str]:
+        return data_dir / name, shown_path(data_dir / name)
+
+    groups, categories, found = load_categories(*data_file("categories.yaml"), codes, today)
     problems += found
-    regions, found = load_regions(data_dir / "regions.yaml", shown_path(data_dir / "regions.yaml"), languages, today)
+    regions, found = load_regions(*data_file("regions.yaml"), codes, today)
     problems += found
-    articles_file = data_dir / "articles.yaml"
-    articles, found = load_articles(articles_file, shown_path(articles_file), languages, today)
+    articles, found = load_articles(*data_file("articles.yaml"), codes, today)
     problems += found
-    types_file = data_dir / "institution-types.yaml"
-    institution_types, found = load_institution_types(types_file, shown_path(types_file), languages, today)
+    institution_types, found = load_institution_types(*data_file("institution-types.yaml"), codes, today)
     problems += found
-    institutions_dir = content / settings["PORTAL_INSTITUTIONS_PATH"]
-    institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), languages,
+    institutions_dir = folder / settings["PORTAL_INSTITUTIONS_PATH"]
+    institutions, found = load_institutions(institutions_dir, shown_path(institutions_dir), codes,
                                             institution_types, regions, today)
     problems += found
-
-    figures_file = data_dir / settings["PORTAL_STATEMENT_FIGURES_FILE"]
-    statement_figures, found = load_statement_figures(figures_file, shown_path(figures_file), categories, today)
+    statement_figures, found = load_statement_figures(*data_file(settings["PORTAL_STATEMENT_FIGURES_FILE"]),
+                                                      categories, today)
     problems += found
-    signatories_dir = content / settings["PORTAL_SIGNATORIES_PATH"]
-    signatories, found = load_signatories(signatories_dir, shown_path(signatories_dir), languages, today)
+    signatories_dir = folder / settings["PORTAL_SIGNATORIES_PATH"]
+    signatories, found = load_signatories(signatories_dir, shown_path(signatories_dir), codes, today)
     problems += found
 
-    people_dir = content / settings["PORTAL_PEOPLE_PATH"]
+    content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures)
+    people_dir = folder / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
-    refs = References(languages, categories, regions, articles, institutions, photos_dir, shown_path(photos_dir), today,
-                      {lang: options.get("transliterate", []) for lang, options in settings["PORTAL_LANGUAGES"].items()},
-                      render_stories)
-    files = []
-    first_file_of: dict[str, str] = {}
-    shown_people = shown_path(people_dir)  # once: relpath costs more than reading a record
-    for path in _person_files(people_dir, photos_dir, problems):
-        shown = os.path.join(shown_people, os.path.relpath(path, people_dir))
-        stem = path.stem
-        if stem in first_file_of:
-            problems.append(Problem(shown, None, "id", f'the id "{stem}" is already used by {first_file_of[stem]}.',
-                                    "every person has one file; merge the two records, or give this one another id."))
-            continue
-        first_file_of[stem] = shown
-        files.append(PersonFile(path, shown, path.relative_to(content).as_posix(), stem))
-    read = read_people(files, refs, content, settings, use_cache, processes)
-    people = read.people
-    problems += read.problems
-
-    problems += _alias_collisions(people, {person.id: first_file_of[person.id] for person in people})
+    context = ReadingContext(content.reference, languages, photos_dir, shown_path(photos_dir), today, render_stories)
+    files, found = person_files(folder, people_dir, photos_dir)
+    problems += found
+    people, found = read_people(files, context)
+    problems += found
+    problems += _alias_collisions(people, {file.stem: file.shown for file in files})
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
-    return Site(groups, categories, regions, institutions, people, signatories, statement_figures, articles,
-                record_digests=read.digests)
+    content.people = people
+    return content
 
 
-def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -> list[Path]:
-    """Every .md file below the people folder; anything else there is reported, not skipped."""
+def person_files(content: Path, people_dir: Path, photos_dir: Path) -> tuple[list[PersonFile], list[Problem]]:
+    """Every .md file below the people folder, each id once; anything else there is reported,
+    not skipped."""
     if not people_dir.is_dir():
-        return []
-    files = []
+        return [], []
+    files: list[PersonFile] = []
+    problems: list[Problem] = []
+    first_file_of: dict[str, str] = {}
+    shown_people = shown_path(people_dir)  # once: relpath costs more than reading a record
     for root, dirs, names in os.walk(people_dir):
         root_path = Path(root)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and root_path / d != photos_dir)
@@ -98,20 +100,27 @@ def _person_files(people_dir: Path, photos_dir: Path, problems: list[Problem]) -
             if name.startswith("."):
                 continue
             path = root_path / name
-            if path.suffix == ".md":
-                files.append(path)
-            else:
+            if path.suffix != ".md":
                 problems.append(Problem(shown_path(path), None, None,
                                         "this file is in the people folder but is not a person record.",
                                         "person records end in .md (e.g. ivan-ivanau.md); photos go in "
                                         f"{shown_path(photos_dir)}/."))
-    return files
+                continue
+            shown = os.path.join(shown_people, os.path.relpath(path, people_dir))
+            if path.stem in first_file_of:
+                problems.append(Problem(shown, None, "id",
+                                        f'the id "{path.stem}" is already used by {first_file_of[path.stem]}.',
+                                        "every person has one file; merge the two records, or give this one another id."))
+                continue
+            first_file_of[path.stem] = shown
+            files.append(PersonFile(path, shown, path.relative_to(content).as_posix(), path.stem))
+    return files, problems
 
 
-def _alias_collisions(people, shown_of: dict[str, str]) -> list[Problem]:
+def _alias_collisions(people: list[Person], shown_of: dict[str, str]) -> list[Problem]:
     """An old id must lead to one person only, and never shadow a current id."""
     problems = []
-    owner: dict[str, object] = {person.id: person for person in people}
+    owner: dict[str, Person] = {person.id: person for person in people}
     for person in people:
         for alias in person.aliases:
             other = owner.setdefault(alias, person)

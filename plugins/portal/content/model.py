@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..language.localized import Localized, Text
+
+if TYPE_CHECKING:
+    from ..language.language import Language
 
 
 @dataclass(eq=False)
@@ -81,6 +86,16 @@ class StatusChange:
     category: Category
 
 
+@dataclass(frozen=True)
+class Headline:
+    """A person as every page, card, feed entry and search result names them in one language."""
+
+    name: str
+    status: str  # the category's label
+    group: str  # the status group's label
+    region: str | None
+
+
 @dataclass(eq=False)
 class Person:
     id: str
@@ -111,6 +126,11 @@ class Person:
     def written_name(self) -> Localized:
         """The name only in the languages the record gives it (no derived Latin spelling)."""
         return Localized({lang: name for lang, name in self.name.values.items() if lang not in self.transliterated_names})
+
+    def headline(self, language: "Language") -> Headline:
+        return Headline(language.text(self.name), language.text(self.category.label),
+                        language.text(self.category.group.label),
+                        language.text(self.region.label) if self.region else None)
 
     @property
     def is_public(self) -> bool:
@@ -196,20 +216,32 @@ class StatementFigures:
 
 
 @dataclass
-class Site:
-    """Everything read from the content folder, validated and linked."""
+class ReferenceData:
+    """Everything the content holds besides the people: what records refer to (status groups
+    and categories, regions, articles, institutions) and the statement's signatories and
+    figures. Every page may show it, so it is what pages get as `site`: a page that shows
+    people is given them by name (pages/kinds.py), never through this."""
 
     groups: list[Group]
     categories: dict[str, Category]
     regions: dict[str, Region]
     institutions: dict[str, Institution]
-    people: list[Person]  # every record, counted-only included: totals need them
+    articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
-    articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
-    # person id -> digest of the record file: what the build cache keys a person's pages by
-    record_digests: dict[str, str] = field(default_factory=dict)
 
     @property
+    def reference(self) -> "ReferenceData":
+        """The reference data alone (of Content: without its people)."""
+        return ReferenceData(**{name: getattr(self, name) for name in ReferenceData.__dataclass_fields__})
+
+
+@dataclass
+class Content(ReferenceData):
+    """Everything read from the content folder, validated and linked."""
+
+    people: list[Person] = field(default_factory=list)  # every record, counted-only included: totals need them
+
+    @functools.cached_property
     def public_people(self) -> list[Person]:
         return [p for p in self.people if p.is_public]

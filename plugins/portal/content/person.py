@@ -14,8 +14,8 @@ from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .history import read_history
 from ..language.localized import Localized
-from .model import Article, Category, Charge, Institution, Person, Region
-from .problems import Problem
+from ..language.language import Languages
+from .model import Article, Charge, Person, ReferenceData
 
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
@@ -31,29 +31,36 @@ PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 @dataclass
-class References:
-    """What a person record may refer to, loaded before the people."""
+class ReadingContext:
+    """What reading a person record needs besides its bytes: the reference data it may name,
+    the site's languages, where its photo must be, and the day it is checked on."""
 
-    languages: list[str]
-    categories: dict[str, Category]
-    regions: dict[str, Region]
-    articles: dict[str, Article]
-    institutions: dict[str, Institution]
+    reference: ReferenceData
+    languages: Languages
     photos_dir: Path
-    photos_shown: str
+    photos_shown: str  # as a contributor sees it
     today: datetime.date
-    # language -> the languages whose name it shows in Latin letters where it has none of its own
-    transliterate: dict[str, list[str]] = None
     # False for `make check`: the story's language markers are checked, its Markdown not rendered
     render_stories: bool = True
 
 
-def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: References):
+@dataclass(frozen=True)
+class PersonFile:
+    """A person file found in the people folder."""
+
+    path: Path
+    shown: str  # as the contributor sees it
+    source_path: str  # relative to the content folder
+    stem: str
+
+
+def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     """Returns (Person or None, problems). A record with any problem gives no Person."""
+    shown, stem, reference, languages = file.shown, file.stem, context.reference, context.languages.codes
     record, problems = read_markdown_record(raw, shown)
     if record is None:
         return None, problems
-    fields = Fields(record, refs.today)
+    fields = Fields(record, context.today)
     fields.unknown_keys(PERSON_KEYS)
 
     if not ID_PATTERN.match(stem):
@@ -65,7 +72,7 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
                        f"the id never changes: set id: {stem}, or remove the id line.")
 
     visibility = fields.choice("visibility", VISIBILITIES, default="public")
-    name = fields.localized("name", refs.languages)
+    name = fields.localized("name", languages)
     if visibility == "public" and not name:
         if "name" in record.data and record.data["name"] not in (None, "", {}):
             pass  # the shape of the name was wrong: already reported
@@ -75,30 +82,30 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
                            "          en: Ivan Ivanau\n        or, if the person must not be named, set visibility: counted.",
                            line=record.line_of("name") or 1)
 
-    category = fields.choice("status", refs.categories, required=True, where=" (see content/data/categories.yaml)")
+    category = fields.choice("status", reference.categories, required=True, where=" (see content/data/categories.yaml)")
     born = fields.date("born", allow_year=True)
     gender = fields.choice("gender", GENDERS)
-    region = fields.choice("region", refs.regions, where=" (see content/data/regions.yaml)")
+    region = fields.choice("region", reference.regions, where=" (see content/data/regions.yaml)")
     status_since = fields.date("status_since")
     detained = fields.date("detained")
     updated = fields.date("updated", required=True)
-    articles = _charges(fields, refs.articles)
-    sentence = fields.localized("sentence", refs.languages, allow_plain=True)
-    institution = fields.choice("institution", refs.institutions, where=" (the files in content/institutions/)")
+    articles = _charges(fields, reference.articles)
+    sentence = fields.localized("sentence", languages, allow_plain=True)
+    institution = fields.choice("institution", reference.institutions, where=" (the files in content/institutions/)")
     letter_name = fields.text("letter_name")
     if letter_name and (LATIN.search(letter_name) or not CYRILLIC.search(letter_name)):
         fields.problem("letter_name", "the name for the envelope must be in Cyrillic.",
                        "write it as the institution knows it, e.g. letter_name: Иванов Иван Иванович.")
     letters = fields.boolean("letters", default=True)
-    letters_note = fields.localized("letters_note", refs.languages)
+    letters_note = fields.localized("letters_note", languages)
     if letters_note and letters:
         fields.problem("letters_note", "the note is shown only where letters are not possible.",
                        "add 'letters: false' if no one should write, or remove the note.")
     aliases = fields.text_list("aliases", ID_PATTERN, fix="list the ids this person had before, e.g. aliases: [ivan-ivanov].")
-    photo = _photo(fields, refs)
+    photo = _photo(fields, context)
     sources = fields.urls("sources")
-    story_lang = fields.choice("story_lang", refs.languages)
-    history = read_history(fields, refs.categories, category, status_since, updated)
+    story_lang = fields.choice("story_lang", languages)
+    history = read_history(fields, reference.categories, category, status_since, updated)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
     for key, value in (("detained", detained), ("status_since", status_since)):
@@ -112,19 +119,19 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
                        "add the name as the institution knows it, e.g. letter_name: Иванов Иван Иванович.",
                        line=record.line_of("institution"))
 
-    parts, unknown = story.split_languages(record.body, record.body_line, story_lang, refs.languages)
+    parts, unknown = story.split_languages(record.body, record.body_line, story_lang, languages)
     for line, lang in unknown:
         fields.problem(None, f'the story marker names the language "{lang}", which the site does not have.',
-                       f"use <!-- lang: {' -->, <!-- lang: '.join(refs.languages)} -->.", line=line)
+                       f"use <!-- lang: {' -->, <!-- lang: '.join(languages)} -->.", line=line)
 
     problems += fields.problems
     if problems:
         return None, problems
     name = name or Localized({})
-    derived = _latin_names(name, refs.transliterate or {})
+    derived = _latin_names(name, context.languages)
     person = Person(
         id=stem,
-        source_path=source_path,
+        source_path=file.source_path,
         name=Localized({**name.values, **derived}),
         transliterated_names=sorted(derived),
         category=category,
@@ -145,20 +152,20 @@ def read_person(raw: bytes, shown: str, source_path: str, stem: str, refs: Refer
         photo=photo,
         sources=sources,
         story=Localized({lang: story.render(text) for lang, text in parts.items()})
-        if parts and refs.render_stories else None,
+        if parts and context.render_stories else None,
         history=history,
     )
     return person, []
 
 
-def _latin_names(name: Localized, transliterate: dict[str, list[str]]) -> dict[str, str]:
+def _latin_names(name: Localized, languages: Languages) -> dict[str, str]:
     """Names in Latin letters for the languages that have no name of their own."""
     derived = {}
-    for lang, sources in transliterate.items():
-        if lang not in name.values:
-            source = next((source for source in sources if source in name.values), None)
+    for language in languages:
+        if language.code not in name.values:
+            source = next((source for source in language.transliterate if source in name.values), None)
             if source is not None:
-                derived[lang] = translit.latin(name.values[source], source)
+                derived[language.code] = translit.latin(name.values[source], source)
     return derived
 
 
@@ -182,20 +189,20 @@ def _charges(fields: Fields, articles: dict[str, Article]) -> list[Charge]:
     return charges
 
 
-def _photo(fields: Fields, refs: References) -> Path | None:
+def _photo(fields: Fields, context: ReadingContext) -> Path | None:
     name = fields.text("photo")
     if name is None:
         return None
-    path = (refs.photos_dir / name).resolve()
-    shown = f"{refs.photos_shown}/{name}"
-    if refs.photos_dir.resolve() not in path.parents or path.suffix.lower() not in PHOTO_SUFFIXES:
+    path = (context.photos_dir / name).resolve()
+    shown = f"{context.photos_shown}/{name}"
+    if context.photos_dir.resolve() not in path.parents or path.suffix.lower() not in PHOTO_SUFFIXES:
         fields.problem("photo", f'"{name}" is not a photo file name.',
-                       f"put the photo (JPEG, PNG or WebP) in {refs.photos_shown}/ and write only its file name, "
+                       f"put the photo (JPEG, PNG or WebP) in {context.photos_shown}/ and write only its file name, "
                        "e.g. photo: ivan-ivanau.jpg.")
         return None
     if not path.is_file():
         fields.problem("photo", f"the photo {shown} does not exist.",
-                       f"add the photo to {refs.photos_shown}/ with exactly this name, or remove the photo line.")
+                       f"add the photo to {context.photos_shown}/ with exactly this name, or remove the photo line.")
         return None
     try:
         with Image.open(path) as image:

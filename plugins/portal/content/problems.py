@@ -1,7 +1,15 @@
 """Problems found in the content, and the error that stops the build with all of them."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def shown_path(path: Path | str) -> str:
+    """The path as a contributor would type it: relative to where the build runs."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 @dataclass(frozen=True, order=True)

@@ -1,20 +1,30 @@
 """Totals as of any day, and the monthly series the chart and data/totals-history.* show.
-
-The counting rules (README, "Totals over time") are in history.status_changes; this module adds
+The counting rules (README, "Totals over time") are status_changes() below; this module adds
 the records up as compute_totals() does (totals.totals_from_counts), so a day's totals have
 every figure today's have, and the totals of the newest check date are exactly today's totals.
 """
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime
-import io
 from collections import Counter
 
-from ..content.history import status_changes
-from ..content.model import Site
+from ..content.model import Category, Content, Person
 from .totals import Totals, counting_key, totals_from_counts
+
+
+def status_changes(person: Person) -> list[tuple[datetime.date, Category]]:
+    """The days on which the category a record counts in changes, oldest first: from each
+    day on, the record counts in that category; before the first, it does not count.
+
+    With a history: its entries. Without: the current status from `status_since`, else
+    `detained`, else `updated`; and at the latest from `updated`, the day the record was
+    checked (so that the totals on the newest check date are the current totals).
+    """
+    if person.history:
+        return [(change.date, change.category) for change in person.history]
+    start = person.status_since or person.detained or person.updated
+    return [(min(start, person.updated), person.category)]
 
 
 def history_start(settings: dict) -> datetime.date:
@@ -22,16 +32,16 @@ def history_start(settings: dict) -> datetime.date:
     return datetime.date.fromisoformat(f"{settings['TOTALS_HISTORY_START']}-01")
 
 
-def totals_on(site: Site, day: datetime.date) -> Totals:
+def totals_on(content: Content, day: datetime.date) -> Totals:
     """The totals as compute_totals() counts them, of the records as they stood on `day`."""
-    return totals_on_days(site, [day])[0]
+    return totals_on_days(content, [day])[0]
 
 
-def totals_on_days(site: Site, days: list[datetime.date]) -> list[Totals]:
+def totals_on_days(content: Content, days: list[datetime.date]) -> list[Totals]:
     """totals_on() each of `days` (oldest first), in one sweep over every record's status
     changes in date order: a month adds only what changed since the month before, instead of
     counting 10,000 records again for each of some 70 months."""
-    people = site.people
+    people = content.people
     changes = sorted(((date, index, category) for index, person in enumerate(people)
                       for date, category in status_changes(person)), key=lambda change: change[0])
     counts: Counter = Counter()
@@ -45,7 +55,7 @@ def totals_on_days(site: Site, days: list[datetime.date]) -> list[Totals]:
             counts[counting_key(people[index], category)] += 1
             current[index] = category
             position += 1
-        series.append(totals_from_counts(site, counts, day))
+        series.append(totals_from_counts(content, counts, day))
     return series
 
 
@@ -62,33 +72,5 @@ def series_days(start: datetime.date, as_of: datetime.date | None) -> list[datet
     return days + [as_of]
 
 
-def monthly_series(site: Site, start: datetime.date, as_of: datetime.date | None) -> list[Totals]:
-    return totals_on_days(site, series_days(start, as_of))
-
-
-def series_json(site: Site, series: list[Totals]) -> dict:
-    """data/totals-history.json: each point in the shape of data/totals.json."""
-    return {
-        "as_of": series[-1].as_of.isoformat() if series else None,
-        "series": [point.as_json(site) for point in series],
-    }
-
-
-def csv_columns(site: Site) -> list[str]:
-    """date, total, then each group followed by its categories (ids, as in totals.json)."""
-    columns = ["date", "total"]
-    for group in site.groups:
-        columns += [group.id, *(category.id for category in group.categories)]
-    return columns
-
-
-def series_csv(site: Site, series: list[Totals]) -> str:
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(csv_columns(site))
-    for point in series:
-        row = [point.as_of.isoformat(), point.total]
-        for group in site.groups:
-            row += [point.by_group[group.id], *(point.by_category[category.id] for category in group.categories)]
-        writer.writerow(row)
-    return stream.getvalue()
+def monthly_series(content: Content, start: datetime.date, as_of: datetime.date | None) -> list[Totals]:
+    return totals_on_days(content, series_days(start, as_of))

@@ -5,7 +5,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from ..content.model import Site
+from ..content.model import Content, ReferenceData
 
 
 @dataclass
@@ -20,24 +20,11 @@ class Totals:
     def of_region_group(self, region, group) -> int:
         return sum(self.by_region[region.id][category.id] for category in group.categories)
 
-    def as_json(self, site: Site) -> dict:
-        return {
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "total": self.total,
-            "groups": {
-                group.id: {
-                    "total": self.by_group[group.id],
-                    "categories": {c.id: self.by_category[c.id] for c in group.categories},
-                }
-                for group in site.groups
-            },
-        }
 
-
-def compute_totals(site: Site) -> Totals:
+def compute_totals(content: Content) -> Totals:
     # The newest check date, not today's: two builds of one commit give the same site.
-    as_of = max((person.updated for person in site.people), default=None)
-    return totals_from_counts(site, Counter(counting_key(person, person.category) for person in site.people), as_of)
+    as_of = max((person.updated for person in content.people), default=None)
+    return totals_from_counts(content, Counter(counting_key(person, person.category) for person in content.people), as_of)
 
 
 def counting_key(person, category) -> tuple[str, str | None, bool]:
@@ -45,10 +32,10 @@ def counting_key(person, category) -> tuple[str, str | None, bool]:
     return category.id, person.region.id if person.region is not None else None, person.is_public
 
 
-def totals_from_counts(site: Site, counts: Counter, as_of: datetime.date | None) -> Totals:
+def totals_from_counts(reference: ReferenceData, counts: Counter, as_of: datetime.date | None) -> Totals:
     """The totals of records counted by counting_key()."""
-    by_category = dict.fromkeys(site.categories, 0)
-    by_region = {region_id: dict.fromkeys(site.categories, 0) for region_id in site.regions}
+    by_category = dict.fromkeys(reference.categories, 0)
+    by_region = {region_id: dict.fromkeys(reference.categories, 0) for region_id in reference.regions}
     counted_only = 0
     for (category_id, region_id, public), number in counts.items():
         by_category[category_id] += number
@@ -56,7 +43,7 @@ def totals_from_counts(site: Site, counts: Counter, as_of: datetime.date | None)
             by_region[region_id][category_id] += number
         if not public:
             counted_only += number
-    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in site.groups}
+    by_group = {group.id: sum(by_category[c.id] for c in group.categories) for group in reference.groups}
     return Totals(
         as_of=as_of,
         total=sum(by_group.values()),

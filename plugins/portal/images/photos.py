@@ -5,10 +5,11 @@ position, camera, date), XMP, IPTC and comments cannot reach the output. The ori
 EXIF describes is applied too, so the photo still stands the right way up.
 
 Re-encoding is the slowest step of a first build (a few milliseconds a photo), so it is
-done once per photo: the renditions are kept in the build cache under the digest of the
-photo's bytes and copied from there, and a rendition already in the output folder from the
-last build is left alone. New photos are encoded on every core. Large JPEGs are decoded
-at a reduced scale (libjpeg's DCT scaling, never below the largest width needed), and the
+done once per photo: the renditions are kept in the build cache under their key (the photo's
+bytes and the "photo" recipe of cache/keys.py: this module's code, the widths, Pillow's
+version) and linked from there, and a rendition already in the output folder from the last
+build is left alone. New photos are encoded on every core. Large JPEGs are decoded at a
+reduced scale (libjpeg's DCT scaling, never below the largest width needed), and the
 smaller rendition is made from the larger one.
 """
 from __future__ import annotations
@@ -16,25 +17,22 @@ from __future__ import annotations
 import io
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import PIL
 from PIL import Image, ImageCms
 
-from ..workers import fork as parallel
-from ..cache.digests import FileDigests, Store, digest
-from ..cache.outputs import link_or_copy
-from ..workers.progress import Progress, count
+from ..cache.keys import Keys
+from ..cache.outputs import Outputs, link_or_copy
+from ..cache.store import FileDigests, Store
+from ..workers.fork import fork_map
+from ..workers.progress import Steps, count
 
 _SRGB = ImageCms.createProfile("sRGB")
 # EXIF orientation -> the transposition that stands the photo upright (as ImageOps.exif_transpose).
 _UPRIGHT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
             5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
             8: Image.Transpose.ROTATE_90}
-# Cached renditions are keyed by this, not by the plugin's whole code: a change elsewhere
-# must not re-encode every photo. Change it when the way renditions are made changes.
-_METHOD = f"v2: draft, BICUBIC, upright after resizing, baseline optimized JPEG q82, Pillow {PIL.__version__}"
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +42,15 @@ class Rendition:
     url: str
     width: int
     height: int
+
+
+@dataclass
+class Photos:
+    """The public people's photos as this build wrote them."""
+
+    renditions: dict[str, list[Rendition]] = field(default_factory=dict)  # person id -> smallest first
+    keys: dict[str, str] = field(default_factory=dict)  # person id -> the key of its renditions
+    largest: dict[str, Path] = field(default_factory=dict)  # person id -> its largest rendition's file
 
 
 def renditions_of(source: Path, widths: list[int]) -> list[tuple[int, int, bytes]]:
@@ -110,7 +117,8 @@ def _srgb(image: Image.Image) -> Image.Image:
 class PhotoWriter:
     """Writes every public person's photo renditions into the output folder."""
 
-    def __init__(self, settings: dict, output_path: str, folder: Path | None, outputs, processes: int):
+    def __init__(self, settings: dict, output_path: str, folder: Path | None, keys: Keys, outputs: Outputs,
+                 processes: int = 1, steps: Steps | None = None):
         self.widths = sorted(settings["PHOTO_WIDTHS"])
         self.save_as = settings["PHOTO_SAVE_AS"]
         self.url = settings["PHOTO_URL"]
@@ -119,15 +127,17 @@ class PhotoWriter:
         self.digests = FileDigests(folder)
         # key -> [(width, height)] of its renditions, for the renditions in the cache folder
         self.index_store = Store(folder, "photos", "1")
+        self.keys = keys
         self.outputs = outputs
         self.processes = processes
+        self.steps = steps or Steps()
 
-    def write(self, people) -> tuple[dict[str, list[Rendition]], dict[str, str]]:
-        """(person id -> renditions, person id -> digest of the photo and how it was made)."""
-        progress = Progress("Photos")
+    def write(self, people) -> Photos:
+        """The renditions of the people's photos, each from the cache or encoded."""
+        progress = self.steps.start("Photos")
         index = self.index_store.load()
         wanted = [person for person in people if person.photo is not None]
-        keys = {person.id: digest(_METHOD, str(self.widths), self.digests.of(person.photo)) for person in wanted}
+        keys = {person.id: self.keys.key("photo", self.digests.of(person.photo)) for person in wanted}
         photos, to_write = {}, []
         for person in wanted:
             key = keys[person.id]
@@ -149,7 +159,7 @@ class PhotoWriter:
             done.count += len(chunk)
             progress.update(f"{count(done.count)} of {count(len(jobs))} written, {count(encoding)} to re-encode")
         done.count = 0
-        for person_id, key, sizes, written in parallel.fork_map(lambda job: self._write_person(*job), jobs,
+        for person_id, key, sizes, written in fork_map(lambda job: self._write_person(*job), jobs,
                                                                 self.processes, chunk=16, on_chunk=done):
             index[key] = sizes
             for name, status in written:
@@ -162,7 +172,10 @@ class PhotoWriter:
         progress.done(f"{count(len(photos))} photos, {count(encoding)} re-encoded, {count(len(to_write))} written")
         if photos:
             logger.info("Processed %d photos (%d re-encoded)", len(photos), encoding)
-        return photos, keys
+        # The share cards are drawn from the largest rendition (images/sharecards.py).
+        largest = {person_id: self.file_of(person_id, max(rendition.width for rendition in renditions))
+                   for person_id, renditions in photos.items()}
+        return Photos(photos, keys, largest)
 
     def file_of(self, person_id: str, width: int) -> Path:
         """Where a rendition is in the output folder."""

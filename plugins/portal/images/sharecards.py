@@ -1,13 +1,14 @@
 """Share cards: the Open Graph image of each public person's page and of the home page, per
 language, drawn with Pillow at build time (1200x630, no metadata at all) when SITEURL is set
-(og:image needs an absolute address: publications.py).
+(og:image needs an absolute address: publish/publications.py).
 
 A person's card has the name in the card's language, the photo if there is one, the status
 and the site's name; the home page's card has the current total and its date. A card with a
-photo is a JPEG; one of text only is a palette PNG (card_file()). Every card is kept in the
-cache (CACHE_PATH/sharecards/) under a hash of everything that makes it (texts, the photo's
-key, fonts, and the drawing code itself: this module and photos.py), so a rebuild links an
-unchanged card instead of drawing it again, and a change of layout redraws all.
+photo is a JPEG; one of text only is a palette PNG (pages/urls.py: card_file()). Every card
+is kept in the cache (CACHE_PATH/sharecards/) under its key: its texts, the photo's key, and
+the "share card" recipe of cache/keys.py (this module, the fonts, Pillow's version), so a
+rebuild links an unchanged card instead of drawing it again, and a change of layout redraws
+all.
 
 There is a card per public person and language, so at 10,000 people 30,000 of them: they
 cost more of a cold build than any other part (bench/README.md). Hence a person's cards
@@ -25,11 +26,16 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from ..workers import fork as parallel
-from . import photos
-from ..cache.digests import digest
-from ..workers.progress import Progress, count
-from ..cache.outputs import link_or_copy
+from ..cache.digests import stable_repr
+from ..cache.keys import Keys
+from ..cache.outputs import Outputs, link_or_copy
+from ..content.model import Person
+from ..figures.totals import Totals
+from ..language.language import Language, Languages
+from ..pages.urls import Urls, card_file
+from ..workers.fork import fork_map
+from ..workers.progress import Steps, count
+from .photos import Photos
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN, BAR = 80, 24
@@ -38,25 +44,6 @@ ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (25
 # A card of text only is drawn straight in palette indices: each ink in 16 steps of
 # anti-aliasing on white (step 0 of every ink is the white background, index 0).
 INKS, STEPS = (ACCENT, TEXT, MUTED), 16
-
-
-@dataclass(frozen=True)
-class CardFile:
-    url: str
-    save_as: str
-    media_type: str
-
-
-def card_file(urls, lang: str, person=None) -> CardFile:
-    """The card of a person's page, or of the home page when `person` is None or the people's
-    cards are turned off (PERSON_CARD_SAVE_AS = "", as Pelican turns off a kind of page). A
-    photo makes the card a JPEG: as a PNG it was four times the bytes and twenty times the
-    encoding time. Text alone is a palette PNG, smaller and sharper than any JPEG of it."""
-    if person is None or not urls.settings.get("PERSON_CARD_SAVE_AS"):
-        return CardFile(urls.url("home_card", lang=lang), urls.save_as("home_card", lang=lang), "image/png")
-    ext, media_type = ("jpg", "image/jpeg") if person.photo else ("png", "image/png")
-    fields = {"lang": lang, "id": person.id, "ext": ext}
-    return CardFile(urls.url("person_card", **fields), urls.save_as("person_card", **fields), media_type)
 
 
 @dataclass(frozen=True)
@@ -74,38 +61,35 @@ class CardJob:
 
 
 class ShareCards:
-    def __init__(self, settings: dict, urls, output_path: str, gettext_in, ngettext_in, number_in, date_in,
-                 photo_sources: dict[str, tuple[Path, str]], outputs=None, processes: int = 1):
+    def __init__(self, settings: dict, urls: Urls, output_path: str, languages: Languages, photos: Photos,
+                 keys: Keys, outputs: Outputs | None = None, processes: int = 1, steps: Steps | None = None):
         self.settings = settings
         self.urls = urls
         self.output_path = output_path
-        self.gettext_in, self.ngettext_in, self.number_in, self.date_in = gettext_in, ngettext_in, number_in, date_in
-        self.outputs = outputs  # the record of the output folder (outputs.py): what may be kept
+        self.languages = languages
+        self.photos = photos
+        self.keys = keys
+        self.outputs = outputs  # the record of the output folder (cache/outputs.py): what may be kept
         self.processes = processes
+        self.steps = steps or Steps()
         self._jobs: list[CardJob] = []  # in the order described
         self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
         self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
-        # Fonts and code: the layout's version.
-        self.drawing_hash = digest(*(Path(path).read_bytes() for path in
-                                     [*(self.fonts[weight] for weight in sorted(self.fonts)), __file__, photos.__file__]))
         split = urlsplit(settings.get("SITEURL") or "")
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
-        self.photo_sources = photo_sources  # person id -> (the largest rendition's file, the photo's key)
         self._canvases: dict[tuple, Image.Image] = {}  # (site, host) -> the empty card, per process
 
-    def write_all(self, site, totals, languages: list[str]) -> int:
+    def write_all(self, people: list[Person], totals: Totals) -> int:
         """Writes every card; returns how many were drawn (the others came from the cache).
 
         A card the output folder already holds from the same key is left alone; the others are
-        linked from the cache, drawn into it first where it lacks them, on every core
-        (parallel.py)."""
-        progress = Progress("Share cards")
-        for lang in languages:
-            self._home(lang, totals)
-            fallbacks = self.settings["PORTAL_LANGUAGES"][lang].get("fallback", [])
-            for person in site.public_people:
-                self._person(lang, person, fallbacks)
+        linked from the cache, drawn into it first where it lacks them, on every core."""
+        progress = self.steps.start("Share cards")
+        for language in self.languages:
+            self._home(language, totals)
+            for person in people:
+                self._person(language, person)
         todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job.save_as, job.key)]
         # A person's cards in every language go to one worker: they share the photo.
         batches: dict[str, list[CardJob]] = {}
@@ -120,7 +104,7 @@ class ShareCards:
                     if self.outputs is not None:
                         self.outputs.wrote(save_as, key, status)
             progress.update(f"{count(self.drawn)} drawn")
-        parallel.fork_map(self._make, list(batches.values()), self.processes, chunk=8, on_chunk=done)
+        fork_map(self._make, list(batches.values()), self.processes, chunk=8, on_chunk=done)
         self.copied = len(todo) - self.drawn
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
         # does not grow from build to build.
@@ -133,41 +117,36 @@ class ShareCards:
 
     # The cards
 
-    def _home(self, lang: str, totals) -> None:
+    def _home(self, language: Language, totals: Totals) -> None:
         texts = {
-            "site": self.gettext_in(lang, "Political prisoners of Belarus"),
-            "number": self.number_in(lang, totals.total),
-            "phrase": self.ngettext_in(lang, "person is a political prisoner or is persecuted for political reasons",
-                                       "people are political prisoners or are persecuted for political reasons",
-                                       totals.total),
-            "as_of": self.gettext_in(lang, "as of %(date)s") % {"date": self.date_in(lang, totals.as_of)}
-            if totals.as_of else "",
+            "site": language.gettext("Political prisoners of Belarus"),
+            "number": language.number(totals.total),
+            "phrase": language.ngettext("person is a political prisoner or is persecuted for political reasons",
+                                        "people are political prisoners or are persecuted for political reasons",
+                                        totals.total),
+            "as_of": language.gettext("as of %(date)s") % {"date": language.date(totals.as_of)} if totals.as_of else "",
             "host": self.host,
         }
-        self._write(card_file(self.urls, lang).save_as, "home", "home", texts)
+        self._write(card_file(self.urls, language.code).save_as, "home", "home", texts)
 
-    def _person(self, lang: str, person, fallbacks: list[str]) -> None:
+    def _person(self, language: Language, person: Person) -> None:
         if not self.settings.get("PERSON_CARD_SAVE_AS"):
             return
-
-        def pick(localized):
-            text = localized.pick(lang, fallbacks) if localized else None
-            return text.value if text else ""
-
+        headline = person.headline(language)
         texts = {
-            "site": self.gettext_in(lang, "Political prisoners of Belarus"),
-            "name": pick(person.name),
-            "status": pick(person.category.label),
-            "group": pick(person.category.group.label),
+            "site": language.gettext("Political prisoners of Belarus"),
+            "name": headline.name,
+            "status": headline.status,
+            "group": headline.group,
             "host": self.host,
         }
-        photo, photo_key = self.photo_sources.get(person.id, (None, None))
-        self._write(card_file(self.urls, lang, person).save_as, "person", person.id, texts, photo, photo_key)
+        self._write(card_file(self.urls, language.code, person).save_as, "person", person.id, texts,
+                    self.photos.largest.get(person.id), self.photos.keys.get(person.id))
 
     def _write(self, save_as: str, kind: str, owner: str, texts: dict, photo: Path | None = None,
                photo_key: str | None = None) -> None:
         """Describes a card; write_all() makes it."""
-        key = digest(kind, repr(sorted(texts.items())), photo_key or "", self.drawing_hash)
+        key = self.keys.key("share card", kind, stable_repr(texts), photo_key or "")
         self._jobs.append(CardJob(save_as, key, kind, owner, texts, photo))
 
     def _make(self, batch: list[CardJob]) -> tuple[int, list[tuple[str, str, tuple[int, int]]]]:

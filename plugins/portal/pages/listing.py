@@ -2,12 +2,14 @@
 what the filters of a list offer (only values that occur, with their counts)."""
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from ..language.collation import initial, surname_first
+from ..content.model import Person, ReferenceData
+from ..language.collation import surname_first
+from ..language.language import Language
 from ..language.localized import Text
-from ..content.model import Person
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,6 @@ class FilterOption:
 class PeopleList:
     """An ordered list of entries and the filters it offers; one per list page and language."""
 
-    # The filters every list offers, in the order of the form; each is a query parameter.
-    DIMENSIONS = ("status", "region", "gender", "institution", "article")
-
     def __init__(self, entries: list[ListEntry]):
         self.entries = entries
 
@@ -39,9 +38,6 @@ class PeopleList:
 
     def __iter__(self):
         return iter(self.entries)
-
-    def subset(self, keep) -> "PeopleList":
-        return PeopleList([entry for entry in self.entries if keep(entry.person)])
 
     def group_by(self, keys) -> dict[str, "PeopleList"]:
         """One pass over the list: `keys(person)` gives the keys a person is listed under."""
@@ -65,8 +61,9 @@ class PeopleList:
                 first.add(entry.person.id)
         return first
 
-    def options(self, site, name_key) -> dict[str, list[FilterOption]]:
-        """For each dimension, the values that occur in this list, in the site's order."""
+    def options(self, site: ReferenceData, language: Language) -> dict[str, list[FilterOption]]:
+        """For each filter of the list's form (each a query parameter), the values that occur
+        in this list, in the site's order."""
         people = [entry.person for entry in self.entries]
         counts = {
             "status": Counter(p.category.id for p in people) + Counter(p.category.group.id for p in people),
@@ -82,7 +79,7 @@ class PeopleList:
                 status += [FilterOption(c.id, c.label, counts["status"][c.id])
                            for c in group.categories if counts["status"][c.id]]
         institutions = sorted((i for i in site.institutions.values() if counts["institution"][i.id]),
-                              key=lambda i: name_key(i.name))
+                              key=lambda i: language.sort_key(language.text(i.name)))
         return {
             "status": status,
             "region": [FilterOption(r.id, r.label, counts["region"][r.id])
@@ -94,12 +91,29 @@ class PeopleList:
         }
 
 
-def entries_for(people: list[Person], lang: str, pick, sort_key, alphabet: str) -> PeopleList:
-    """`pick(localized)` gives the Text of a name in `lang`; the list is in `lang`'s order."""
+def entries_for(people: list[Person], language: Language) -> PeopleList:
+    """The people as a list in `language` shows them: surname first, in its alphabetical order."""
     entries = []
     for person in people:
-        name = pick(person.name)
+        name = language.pick(person.name)
         filed = Text(surname_first(name.value), name.lang, name.is_fallback)
-        entries.append(ListEntry(person, filed, initial(filed.value, alphabet)))
-    entries.sort(key=lambda entry: (sort_key(entry.name.value), entry.person.id))
+        entries.append(ListEntry(person, filed, language.initial(filed.value)))
+    entries.sort(key=lambda entry: (language.sort_key(entry.name.value), entry.person.id))
     return PeopleList(entries)
+
+
+# Anchors of the birthdays page: the same in every language, so campaigns can link to them.
+MONTH_ANCHORS = ["january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december"]
+
+
+def birthdays(people: list[Person]) -> list[tuple[str, int, list[Person]]]:
+    """(anchor, month number, people born that month who can receive letters, by day) for all
+    twelve months, the people in the order given; only full dates of birth count."""
+    born: dict[int, list] = {number: [] for number in range(1, 13)}
+    for person in people:
+        if isinstance(person.born, datetime.date) and not person.letters_blocked_by:
+            born[person.born.month].append(person)
+    for month in born.values():
+        month.sort(key=lambda p: p.born.day)  # stable: within a day, the list's name order stays
+    return [(anchor, number, born[number]) for number, anchor in enumerate(MONTH_ANCHORS, start=1)]

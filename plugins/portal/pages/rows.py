@@ -13,18 +13,22 @@ rendered on every core before the pages, the few others where a page first needs
 """
 from __future__ import annotations
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from ..workers import fork as parallel
-from ..cache.digests import Store
-from ..workers.progress import Progress, count
+from ..cache.store import Store
+from ..workers.fork import fork_map
+from ..workers.progress import Steps, count
 
 ROOT = "\x00root\x00"  # stands for the path to the site root (SITEURL) until a page is written
 
 
 class Rows:
-    def __init__(self, folder, version: str, person_digests: dict[str, str]):
+    def __init__(self, folder, version: str, person_digests: dict[str, str], steps: Steps | None = None):
+        """`version`: the key of what every row may show (PageInputs.common); a row is kept
+        while its person's digest is unchanged too."""
         self.store = Store(folder, "rows", version)
+        self.steps = steps or Steps()
         self.known: dict[tuple, tuple[str, str]] = self.store.load() if folder else {}
         self.digests = person_digests
         self.rows: dict[tuple, str] = {}
@@ -39,7 +43,7 @@ class Rows:
             if key not in self.rows and not self._from_cache(key):
                 missing.append((lang, entry))
         if missing:
-            progress = Progress("Table rows")
+            progress = self.steps.start("Table rows")
 
             def done(chunk):
                 done.count += len(chunk)
@@ -52,10 +56,25 @@ class Rows:
                 if lang not in macros:
                     macros[lang] = macro_for(lang)
                 return str(macros[lang](entry, None, False, ROOT))
-            rendered = parallel.fork_map(render, missing, processes, chunk=256, on_chunk=done)
+            rendered = fork_map(render, missing, processes, chunk=256, on_chunk=done)
             for (lang, entry), html in zip(missing, rendered):
                 self.rows[(lang, entry.person.id, None, False)] = html
             progress.done(f"{count(len(missing))} rendered")
+
+    def install(self, env, lists: dict, context: dict, processes: int) -> None:
+        """Makes every public person's row in every language ready (`lists`: language -> the
+        PeopleList of everyone), and gives the templates `people_rows()`, which joins a list's
+        rows; `context`: what the rows are rendered with besides the language."""
+        module = env.get_template("_people.html")
+
+        def macro_for(lang):
+            return module.make_module({**context, "lang": lang}).person_row
+        self.prepare([(lang, entry) for lang, everyone in lists.items() for entry in everyone], macro_for, processes)
+
+        @pass_context
+        def people_rows(render_context, macro, people, anchor=None):
+            return self.html(macro, render_context["lang"], people, anchor, render_context["SITEURL"])
+        env.globals["people_rows"] = people_rows
 
     def html(self, macro, lang: str, people, anchor: str | None, root: str) -> Markup:
         """The table rows of `people`, as a list page in `lang` whose root is `root` shows them

@@ -13,8 +13,9 @@ import datetime
 import io
 
 from ..language.localized import Localized
-from ..content.model import Person, Site
+from ..content.model import Content, Person
 from ..figures.totals import Totals
+from ..pages.urls import Urls
 
 
 def _date(value) -> str | int | None:
@@ -32,16 +33,11 @@ def _texts(value: Localized | None, languages: list[str]) -> dict[str, str | Non
     return {lang: value.values.get(lang) for lang in languages}
 
 
-def _article_code(article) -> str:
-    # A plain code ("342-1"); once articles are linked to their data file, an object with `code`.
-    return getattr(article, "code", article)
-
-
 class OpenData:
     """Builds the open data files of one build; `absolute(url)` turns a site URL into the address
     written in the files (a full address when SITEURL is set)."""
 
-    def __init__(self, site: Site, totals: Totals, languages: list[str], urls, photos: dict, settings: dict):
+    def __init__(self, site: Content, totals: Totals, languages: list[str], urls: Urls, photos: dict, settings: dict):
         self.site = site
         self.totals = totals
         self.languages = languages
@@ -79,7 +75,7 @@ class OpenData:
             "gender": person.gender,
             "region": person.region.id if person.region else None,
             "detained": _date(person.detained),
-            "articles": [_article_code(article) for article in person.articles],
+            "articles": [charge.code for charge in person.articles],
             "sentence": _texts(person.sentence, self.languages),
             "institution": person.institution.id if person.institution else None,
             "letter_name": person.letter_name,

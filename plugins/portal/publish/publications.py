@@ -1,10 +1,8 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
-the totals over time (JSON and CSV), the open data, the counter badges and, with SITEURL,
-the share cards and the Atom feeds of people added and of status changes.
-
-prepare_publications() runs when the portal generator has read the content, and
-write_publications() once it has written the pages; everything here reads the
-validated site and the totals, never the content files.
+today's totals and who can receive letters, the totals over time (JSON and CSV), the open
+data, the counter badges and, with SITEURL, the share cards and the Atom feeds of people
+added and of status changes. Everything here reads the validated content, the figures and
+the photos, never the content files.
 """
 from __future__ import annotations
 
@@ -12,67 +10,73 @@ import json
 import logging
 import os
 
-from .badge import badge_svg
-from ..cache.digests import digest
-from ..figures.chart import layout as chart_layout
-from .opendata import OpenData
-from .feeds import people_feed
+from ..cache.keys import Keys
+from ..cache.outputs import Outputs
+from ..content.model import Content
+from ..figures.summary import Figures
+from ..images.photos import Photos
 from ..images.sharecards import ShareCards
-from ..figures.over_time import history_start, monthly_series, series_csv, series_json
+from ..language.language import Languages
+from ..pages.urls import Urls
+from ..workers.progress import Steps
+from .badge import badge_svg
+from .feeds import people_feed
+from .opendata import OpenData
+from .totals_files import letters_json, series_csv, series_json, totals_json
 
 logger = logging.getLogger(__name__)
 
 
-def prepare_publications(generator) -> None:
-    """In generate_context: the monthly series, and the chart every template may show."""
-    generator.series = monthly_series(generator.site, history_start(generator.settings), generator.totals.as_of)
-    generator.context["portal_chart"] = chart_layout(generator.series, generator.site.groups)
+class Publications:
+    def __init__(self, settings: dict, output_path: str, content: Content, figures: Figures, languages: Languages,
+                 urls: Urls, photos: Photos, keys: Keys, key: str, outputs: Outputs, processes: int = 1,
+                 steps: Steps | None = None):
+        """`key`: what every file here may show (every record and photo, the figures, and the
+        "file" recipe of cache/keys.py): a rebuild with none of it changed keeps the files."""
+        self.settings, self.output_path, self.content, self.figures = settings, output_path, content, figures
+        self.languages, self.urls, self.photos, self.keys = languages, urls, photos, keys
+        self.key, self.outputs, self.processes, self.steps = key, outputs, processes, steps or Steps()
 
+    def write_all(self) -> None:
+        settings, content, totals, series = self.settings, self.content, self.figures.totals, self.figures.series
+        public = content.public_people
+        self.write(settings["TOTALS_SAVE_AS"], lambda: totals_json(content, totals))
+        self.write(settings["LETTERS_SAVE_AS"], lambda: letters_json(public, totals))
+        self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
+        self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
+        open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
+        for name, make in open_data.files().items():
+            self.write(settings["OPEN_DATA_SAVE_AS"].format(name=name), make)
+        for language in self.languages:
+            as_of = language.gettext("as of %(date)s") % {"date": language.date(totals.as_of)} if totals.as_of else ""
+            self.write(self.urls.save_as("badge", lang=language.code),
+                       lambda language=language, as_of=as_of: badge_svg(
+                           language.gettext("Political prisoners of Belarus"), language.number(totals.total), as_of,
+                           settings))
+        # Share cards and feeds name pages and images by absolute address (a page names its card
+        # in og:image): without SITEURL (a development build) no page names a card and no feed
+        # could be followed, so neither is made, like the sitemap.
+        if not settings.get("SITEURL"):
+            return
+        cards = ShareCards(settings, self.urls, self.output_path, self.languages, self.photos, self.keys,
+                           outputs=self.outputs, processes=self.processes, steps=self.steps)
+        drawn = cards.write_all(public, totals)
+        logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
+        if settings.get("PEOPLE_FEED_SAVE_AS"):
+            for language in self.languages:
+                self.write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=language.code),
+                           lambda language=language: people_feed(public, totals.as_of, language, settings, self.urls))
 
-def write_publications(generator, photos: dict) -> None:
-    settings, site, totals, output = generator.settings, generator.site, generator.totals, generator.output_path
-    gettext_in = generator.env.globals["gettext_in"]
-    ngettext_in = generator.env.globals["ngettext_in"]
-    # What every file here may show: every record and photo, the totals, the data files, the
-    # settings and the code (pages.py). A rebuild with none of it changed keeps the files.
-    key = digest(generator.site_digest, generator.everyone_digest)
-
-    def write(save_as: str, make) -> None:
+    def write(self, save_as: str, make) -> None:
         """The file made by `make()` (a dict is written as JSON, text as it is; UTF-8 with the
         line ends as given), unless the last build left it from the same key."""
-        if generator.outputs.unchanged(save_as, key):
+        if self.outputs.unchanged(save_as, self.key):
             return
         content = make()
         if isinstance(content, dict):
             content = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-        target = os.path.join(output, save_as)
+        target = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(content.encode("utf-8"))
-        generator.outputs.wrote(save_as, key)  # or the next build would leave it behind when no longer made
-
-    write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(site, generator.series))
-    write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(site, generator.series))
-    for name, make in OpenData(site, totals, generator.languages, generator.urls, photos, settings).files().items():
-        write(settings["OPEN_DATA_SAVE_AS"].format(name=name), make)
-    number_in, date_in = generator.env.globals["number_in"], generator.env.globals["date_in"]
-    for lang in generator.languages:
-        as_of = gettext_in(lang, "as of %(date)s") % {"date": date_in(lang, totals.as_of)} if totals.as_of else ""
-        write(generator.urls.save_as("badge", lang=lang),
-              lambda lang=lang, as_of=as_of: badge_svg(gettext_in(lang, "Political prisoners of Belarus"),
-                                                       number_in(lang, totals.total), as_of, settings))
-    # Share cards and feeds name pages and images by absolute address (a page names its card in
-    # og:image): without SITEURL (a development build) no page names a card and no feed could
-    # be followed, so neither is made, like the sitemap.
-    if not settings.get("SITEURL"):
-        return
-    cards = ShareCards(settings, generator.urls, output, gettext_in, ngettext_in, number_in, date_in,
-                       {person_id: (generator.photo_files[person_id], generator.photo_keys[person_id])
-                        for person_id in photos},
-                       outputs=generator.outputs, processes=generator.processes)
-    drawn = cards.write_all(site, totals, generator.languages)
-    logger.info("Share cards: %d drawn, %d copied from the cache", drawn, cards.copied)
-    if settings.get("PEOPLE_FEED_SAVE_AS"):
-        for lang in generator.languages:
-            write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=lang),
-                  lambda lang=lang: people_feed(site, lang, settings, generator.urls, gettext_in, date_in))
+        self.outputs.wrote(save_as, self.key)  # or the next build would leave it behind when no longer made

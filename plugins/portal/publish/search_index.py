@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from html import escape
 
 from ..content.model import Person
+from ..language.language import Languages
 from ..language.translit import apostrophe_variants, spellings
+from ..pages.urls import Urls
 
 
 def name_forms(person: Person) -> list[str]:
@@ -55,6 +57,25 @@ def person_record(person: Person, lang: str, url: str, title: str, details: list
 _TAG = re.compile(r"<[^>]+>")
 
 
+def search_records(public_people: list[Person], languages: Languages, urls: Urls, photos: dict,
+                   text_pages: list) -> list[SearchRecord]:
+    """Every public person once per language (with the status and region their result shows),
+    and every text page in each of its languages."""
+    records = []
+    forms = {person.id: name_forms(person) for person in public_people}
+    for language in languages:
+        for person in public_people:
+            headline = person.headline(language)
+            details = [headline.status, *([headline.region] if headline.region is not None else [])]
+            photo = photos.get(person.id)
+            records.append(person_record(person, language.code, urls.url("person", lang=language.code, id=person.id),
+                                         headline.name, details, photo[0].url if photo else None, forms[person.id]))
+    for page in text_pages:
+        for item in [page, *page.translations]:
+            records.append(page_record(item.title, item.content, item.lang, item.url))
+    return records
+
+
 def page_record(title: str, content_html: str, lang: str, url: str) -> SearchRecord:
     text = html.unescape(_TAG.sub(" ", content_html))
     return SearchRecord(url, lang, title, " ".join(text.split()))
@@ -76,6 +97,8 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     """
     target = os.path.join(output_path, bundle)
     shutil.rmtree(target, ignore_errors=True)
+    if not records:
+        return  # a site with no one and no text to find
     languages = {}
     by_language: dict[str, list[SearchRecord]] = {}
     for record in records:

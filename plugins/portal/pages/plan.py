@@ -1,0 +1,163 @@
+"""The plan of a build's pages: every page of every kind and language, with its file, its
+key and its context, made before anything is rendered.
+
+The plan reads the validated content, the figures and the photos and writes nothing, so a
+test can look at what a build would write without rendering a page (as Pelican's own
+generator tests do with a mock writer); pages/render.py renders it.
+
+A page's context holds what its kind reads (pages/kinds.py) and what it is made for, and
+its key is made of the same: the digests in PageInputs. What a template can show, its key
+covers.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..cache.digests import digest, stable_repr
+from ..cache.keys import Keys
+from ..content.model import Content, Person
+from ..figures.summary import Figures
+from ..language.language import Language, Languages
+from .kinds import PAGE_KINDS, PageKind
+from .listing import PeopleList, birthdays, entries_for
+from .urls import Urls
+
+# How a page's people are grouped (PageKind.groups_by): person -> the ids of their groups.
+GROUPINGS = {
+    "status": lambda person: [person.category.id, person.category.group.id],
+    "region": lambda person: [person.region.id] if person.region else [],
+    "article": lambda person: dict.fromkeys(charge.article.id for charge in person.articles),
+    "institution": lambda person: [person.institution.id] if person.institution else [],
+}
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    kind: PageKind
+    lang: str | None  # None: a page for all languages
+    save_as: str
+    url: str
+    key: str
+    alternates: dict[str, str]  # language -> URL of this page in it
+    context: dict = field(default_factory=dict)  # the page's own variables
+    weight: int = 1  # how much work it is (people in its table): the heaviest are rendered first
+
+    @property
+    def template(self) -> str:
+        return self.kind.template
+
+
+class PageInputs:
+    """The digests of what pages read (PageKind.reads): the parts of their keys."""
+
+    def __init__(self, keys: Keys, figures: Figures, person_digests: dict[str, str]):
+        as_of = figures.totals.as_of.isoformat() if figures.totals.as_of else ""
+        # What every page may show: its recipe (code, settings, templates, catalogs, the
+        # content besides the people) and the date of the figures, in every page's footer.
+        self.common = digest(keys.recipe("page"), as_of)
+        self.totals = digest(stable_repr(figures.totals))
+        self.series = digest(stable_repr(figures.series))
+        self.person = person_digests  # person id -> digest of the record and the photo
+        self.everyone = digest(*sorted(person_digests.values()))
+
+    def listed(self, people: PeopleList) -> str:
+        return digest("".join(self.person[entry.person.id] for entry in people))
+
+    def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None) -> str:
+        parts = {"totals": lambda: self.totals, "series": lambda: self.series,
+                 "person": lambda: self.person[person.id], "listed": lambda: self.listed(listed),
+                 "everyone": lambda: self.everyone}
+        return digest(self.common, page_kind.template, save_as, *(parts[read]() for read in page_kind.reads))
+
+
+class PagePlan:
+    """The pages of one build, in the order of the table of kinds, language by language."""
+
+    def __init__(self, languages: Languages, urls: Urls, content: Content, figures: Figures, photos: dict,
+                 inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS):
+        self.languages, self.urls, self.content, self.figures = languages, urls, content, figures
+        self.photos = photos  # person id -> renditions
+        self.inputs = inputs
+        self.kinds = kinds
+        # The public people as each language lists them; every list page shows a part of it.
+        self.lists = {language.code: entries_for(content.public_people, language) for language in languages}
+        self.pages: list[PlannedPage] = []
+        self.sitemap: list[dict[str, str]] = []  # the alternates of each page in the sitemap
+        for language in languages:
+            for kind in kinds:
+                if not kind.neutral:
+                    self._plan(kind, language)
+        for kind in kinds:
+            if kind.neutral:
+                self._plan(kind, None)
+
+    def alternates(self, kind: str, **fields) -> dict[str, str]:
+        return {code: self.urls.url(kind, lang=code, **fields) for code in self.languages.codes}
+
+    def _plan(self, kind: PageKind, language: Language | None) -> None:
+        lang = language.code if language else None
+        everyone = self.lists[lang or self.languages.default.code]
+        groups = everyone.group_by(GROUPINGS[kind.groups_by]) if kind.groups_by in GROUPINGS else {}
+        for fields, own, person in self._items(kind, language, everyone):
+            listed = None
+            context = {"lang": lang, "page_kind": kind.id, "site": self.content.reference, **own}
+            if "totals" in kind.reads:
+                context["totals"] = self.figures.totals
+            if "series" in kind.reads:
+                context["chart"] = self.figures.chart
+            if "listed" in kind.reads:
+                listed = groups.get(fields["id"], PeopleList([])) if "id" in fields else everyone
+                context.update(people=listed, photos=self.photos,
+                               list_options=lambda people, language=language: people.options(self.content, language))
+            if "everyone" in kind.reads:
+                context.update(self._everyone(kind, language, everyone, groups))
+            if kind.neutral:
+                alternates = self.alternates(kind.offers)
+                save_as, url = self.urls.save_as(kind.id), self.urls.url(kind.id)
+            else:
+                alternates = self.alternates(kind.id, **fields)
+                save_as, url = self.urls.save_as(kind.id, lang=lang, **fields), alternates[lang]
+            context["alternates"] = alternates
+            if kind.sitemap and lang == self.languages.codes[0]:
+                self.sitemap.append(dict(alternates))
+            self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed),
+                                          alternates, context, weight=len(listed) if listed is not None else 1))
+        if kind.x_default:
+            offered = self.alternates(kind.offers)
+            for entry in self.sitemap:
+                if entry == offered:
+                    entry["x-default"] = self.urls.url(kind.id)
+
+    def _items(self, kind: PageKind, language: Language | None, everyone: PeopleList) -> Iterator[tuple]:
+        """(URL fields, the page's own context, its person or None) of each page of a kind."""
+        reference = self.content
+        if kind.each is None:
+            yield {}, {}, None
+        elif kind.each in ("group", "category", "region", "article", "institution"):
+            found = {"group": reference.groups, "category": reference.categories.values(),
+                     "region": reference.regions.values(), "article": reference.articles.values(),
+                     "institution": self._institutions(language)}[kind.each]
+            for item in found:
+                yield {"id": item.id}, {kind.each: item}, None
+        elif kind.each == "person":
+            for entry in everyone:
+                yield {"id": entry.person.id}, {"person": entry.person, "photo": self.photos.get(entry.person.id)}, entry.person
+        elif kind.each == "alias":
+            for entry in everyone:
+                for alias in entry.person.aliases:
+                    target = self.urls.url("person", lang=language.code, id=entry.person.id)
+                    yield {"id": alias}, {"person": entry.person, "target": target}, entry.person
+        else:
+            raise ValueError(f'the page kind "{kind.id}" is made for "{kind.each}", which pages/plan.py does not know')
+
+    def _everyone(self, kind: PageKind, language: Language, everyone: PeopleList, groups: dict) -> dict:
+        """The context of a page that reads every public person: them, grouped as it shows them."""
+        if kind.groups_by == "birthday":
+            return {"months": birthdays([entry.person for entry in everyone])}
+        if kind.groups_by == "institution":
+            return {"listed": groups, "institutions": self._institutions(language)}
+        return {"listed": groups}
+
+    def _institutions(self, language: Language) -> list:
+        return sorted(self.content.institutions.values(), key=lambda i: language.sort_key(language.text(i.name)))
