@@ -1,7 +1,11 @@
 """Settings of the portal's build (development: relative links, works from any folder)."""
 import os
+import sys
 
 from markdown.extensions.toc import slugify_unicode
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+from portal.pages.kinds import page_settings as _page_settings  # noqa: E402
 
 SITENAME = "Political prisoners of Belarus"
 SITEURL = ""
@@ -55,39 +59,11 @@ CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM", "").lstrip("@") or 
 # The country line of every envelope address (letters go to places of detention in Belarus).
 LETTER_COUNTRY = "Беларусь"
 
-# The portal's pages. {lang} is a language code, {id} a person's or category's id.
-ROOT_SAVE_AS = "index.html"
-NOT_FOUND_SAVE_AS = "404.html"
-HELP_URL = "{lang}/help/"
-HELP_SAVE_AS = "{lang}/help/index.html"
-HOME_URL = "{lang}/"
-HOME_SAVE_AS = "{lang}/index.html"
-PEOPLE_URL = "{lang}/people/"
-PEOPLE_SAVE_AS = "{lang}/people/index.html"
-STATUS_URL = "{lang}/status/{id}/"
-STATUS_SAVE_AS = "{lang}/status/{id}/index.html"
-# A status group shares the status pages' address space (group and category ids differ).
-GROUP_URL = "{lang}/status/{id}/"
-GROUP_SAVE_AS = "{lang}/status/{id}/index.html"
-REGIONS_URL = "{lang}/regions/"
-REGIONS_SAVE_AS = "{lang}/regions/index.html"
-REGION_URL = "{lang}/regions/{id}/"
-REGION_SAVE_AS = "{lang}/regions/{id}/index.html"
-# Articles of the Criminal Code ("CODE_": Pelican's own ARTICLE_URL is for blog articles).
-CODE_ARTICLES_URL = "{lang}/articles/"
-CODE_ARTICLES_SAVE_AS = "{lang}/articles/index.html"
-CODE_ARTICLE_URL = "{lang}/articles/{id}/"
-CODE_ARTICLE_SAVE_AS = "{lang}/articles/{id}/index.html"
-SEARCH_URL = "{lang}/search/"
-SEARCH_SAVE_AS = "{lang}/search/index.html"
-PERSON_URL = "{lang}/people/{id}/"
-PERSON_SAVE_AS = "{lang}/people/{id}/index.html"
-INSTITUTIONS_URL = "{lang}/institutions/"
-INSTITUTIONS_SAVE_AS = "{lang}/institutions/index.html"
-INSTITUTION_URL = "{lang}/institutions/{id}/"
-INSTITUTION_SAVE_AS = "{lang}/institutions/{id}/index.html"
-BIRTHDAYS_URL = "{lang}/birthdays/"
-BIRTHDAYS_SAVE_AS = "{lang}/birthdays/index.html"
+# The portal's pages: their kinds, with each kind's address and file, are one table in
+# plugins/portal/pages/kinds.py, which gives the settings <KIND>_URL and <KIND>_SAVE_AS
+# (HOME_URL, PERSON_URL, PERSON_SAVE_AS…) as Pelican names its own. {lang} is a language code,
+# {id} a person's, category's, region's… id. To move a kind of page, set its two settings below.
+globals().update(_page_settings())
 PHOTO_URL = "photos/{id}-{width}.jpg"
 PHOTO_SAVE_AS = "photos/{id}-{width}.jpg"
 PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for dense screens
@@ -102,12 +78,6 @@ PEOPLE_FEED_SAVE_AS = "feeds/{lang}.people.atom.xml"  # people added and status 
 PEOPLE_FEED_MAX_ITEMS = 100
 
 # The numbers over time, open data, share cards and the counter for other sites.
-NUMBERS_URL = "{lang}/numbers/"
-NUMBERS_SAVE_AS = "{lang}/numbers/index.html"
-OPENDATA_URL = "{lang}/data/"
-OPENDATA_SAVE_AS = "{lang}/data/index.html"
-EMBED_COUNTER_URL = "{lang}/embed/counter/"
-EMBED_COUNTER_SAVE_AS = "{lang}/embed/counter/index.html"
 TOTALS_HISTORY_START = "2020-08"  # the first month of the monthly totals and the chart
 TOTALS_HISTORY_SAVE_AS = "data/totals-history.json"
 TOTALS_HISTORY_CSV_SAVE_AS = "data/totals-history.csv"
@@ -138,7 +108,7 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
 # Stale pages must never survive a build (a person may have become counted-only): the portal
 # deletes every file of the last build that this build does not make, and keeps unchanged
-# pages instead of writing them again (plugins/portal/outputs.py). Its cache is in CACHE_PATH.
+# pages instead of writing them again (plugins/portal/cache/outputs.py). Its cache is in CACHE_PATH.
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
 # Processes that render pages, photos and records: 0 is one per core.

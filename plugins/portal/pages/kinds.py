@@ -60,6 +60,7 @@ class PageKind:
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("home", "{lang}/", "home", reads=("totals", "series")),
     PageKind("people", "{lang}/people/", "people", reads=("totals", "listed")),
+    # A status group shares the status pages' address space (group and category ids differ).
     PageKind("group", "{lang}/status/{id}/", "group", each="group", reads=("totals", "listed"), groups_by="status"),
     PageKind("status", "{lang}/status/{id}/", "status", each="category", reads=("totals", "listed"), groups_by="status"),
     PageKind("regions", "{lang}/regions/", "regions", reads=("totals", "everyone"), groups_by="region"),
