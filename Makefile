@@ -15,11 +15,12 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test check totals person devserver publish offline translations lock clean bench compare
+.PHONY: help html test unit check totals person devserver publish offline translations lock clean bench compare
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
 	@echo "make test          set up the test tools (Chromium included) and run the tests"
+	@echo "make unit          run the unit tests alone (seconds; no build, no browser)"
 	@echo "make audit         run Lighthouse over each kind of page; scores in audit/reports/"
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
@@ -70,6 +71,9 @@ html: $(BIN)/.runtime
 
 test: $(BIN)/.test $(CHECKERS) system-tools
 	$(BIN)/python -m pytest tests
+
+unit: $(BIN)/.test
+	$(BIN)/python -m pytest tests/unit
 
 # Not in CI: about 10 s per page. LANGS=en or KINDS=home,person-letters-photo for fewer pages.
 audit: $(BIN)/.test $(AUDITORS) system-tools

@@ -1,19 +1,41 @@
-"""Fixture sites: a dict of files becomes a content folder, and a real Pelican build."""
+"""Fixture sites: a dict of files becomes a content folder, and a real Pelican build.
+
+Pelican is imported only by build(): the unit layer (tests/unit/) runs without it.
+"""
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import runpy
 import shutil
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
+
+from portal.language.language import Languages
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_settings() -> dict:
+    """The settings pelicanconf.py writes, read without Pelican (without its defaults)."""
+    namespace = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    return {name: value for name, value in namespace.items() if name.isupper()}
+
+
+SETTINGS = project_settings()
+# The site's languages, the one list every test takes them from: the default language first.
+LANGUAGES = Languages.from_settings(SETTINGS)
+LANGS = LANGUAGES.codes
+
+
+@pytest.fixture(params=LANGS)
+def lang(request) -> str:
+    """Each of the site's languages in turn."""
+    return request.param
 
 
 def person(status="custody", updated="2021-10-22", body="", **keys) -> str:
@@ -62,6 +84,9 @@ def build(root: Path, files: dict[str, str | bytes] | None, real: tuple[str, ...
 
     With files=None the content folder under root is used as it is.
     """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
     content = write_content(root, files, real) if files is not None else root / "content"
     output = root / "output"
     config = read_settings(
