@@ -6,6 +6,6 @@ check the content (portal.content) and the commands built on them run without it
 
 
 def register():
-    from .build.hooks import connect
+    from .pipeline.hooks import connect
 
     connect()

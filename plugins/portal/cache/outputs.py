@@ -10,7 +10,7 @@ became counted-only leaves no page behind). With no record of the output folder 
 build, a deleted cache), the folder is emptied first, as before.
 
 Files that Pelican's own writer makes (the text pages, the feeds) are recorded through its
-signals (build/hooks.py); theme files are copied by Pelican on every build and never removed
+signals (pipeline/hooks.py); theme files are copied by Pelican on every build and never removed
 here.
 """
 from __future__ import annotations
@@ -19,8 +19,6 @@ import logging
 import os
 import shutil
 from pathlib import Path
-
-from pelican.utils import clean_output_dir
 
 from .digests import digest
 from .store import Store, cache_folder
@@ -43,6 +41,8 @@ class Outputs:
     def start(self, retention) -> None:
         """Empties the output folder unless the last build's files are known."""
         if not self.previous and self.root.is_dir():
+            from pelican.utils import clean_output_dir  # Pelican's own emptying; the rest needs no Pelican
+
             clean_output_dir(str(self.root), retention)
 
     def unchanged(self, name: str, key: str) -> bool:

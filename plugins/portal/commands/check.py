@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..build.reading import CachedReader
+from ..pipeline.reading import CachedReader
 from ..cache.keys import Keys
 from ..cache.store import cache_folder
 from ..content.loader import load_content

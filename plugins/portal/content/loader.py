@@ -3,7 +3,7 @@
 This is the only code that reads content files, and it does not depend on Pelican: the
 build, `make check`, `make totals` and `make person` run the same checks. How the person
 files are read is the caller's choice (`read_people`): one after another by default; the
-build reads them on every core and only when they changed (build/reading.py).
+build reads them on every core and only when they changed (pipeline/reading.py).
 """
 from __future__ import annotations
 

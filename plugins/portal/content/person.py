@@ -74,7 +74,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     visibility = fields.choice("visibility", VISIBILITIES, default="public")
     name = fields.localized("name", languages)
     if visibility == "public" and not name:
-        if "name" in record.data and record.data["name"] not in (None, "", {}):
+        if any(problem.field and problem.field.split(".")[0] == "name" for problem in fields.problems):
             pass  # the shape of the name was wrong: already reported
         else:
             fields.problem("name", "a public record has no name in any language.",
@@ -102,6 +102,9 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         fields.problem("letters_note", "the note is shown only where letters are not possible.",
                        "add 'letters: false' if no one should write, or remove the note.")
     aliases = fields.text_list("aliases", ID_PATTERN, fix="list the ids this person had before, e.g. aliases: [ivan-ivanov].")
+    repeated = sorted({alias for alias in aliases if aliases.count(alias) > 1})
+    if repeated:
+        fields.problem("aliases", f'"{repeated[0]}" is listed twice.', "list each old id once.")
     photo = _photo(fields, context)
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", languages)

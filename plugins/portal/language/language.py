@@ -219,6 +219,10 @@ class Languages:
         default = settings.get("DEFAULT_LANG") or next(iter(configured))
         if default not in configured:
             raise LanguageSettingError(f'DEFAULT_LANG "{default}" is not one of PORTAL_LANGUAGES ({", ".join(configured)}).')
+        if default != next(iter(configured)):
+            # The root and 404 pages speak it first, the sitemap lists each page under it.
+            raise LanguageSettingError(f'DEFAULT_LANG "{default}" must come first in PORTAL_LANGUAGES, the order of the '
+                                       "language switch: move its entry to the top.")
         return cls(languages, default)
 
     def __iter__(self) -> Iterator[Language]:

@@ -57,11 +57,18 @@ _LACINKA_SOFT = {"з": "ź", "л": "l", "н": "ń", "с": "ś", "ц": "ć"}
 _IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
 
 
-def _match_case(latin: str, cyrillic: str, next_upper: bool) -> str:
+def _is_letter(char: str) -> bool:
+    # U+02BC, the apostrophe Belarusian spelling recommends, is a letter to str.isalpha().
+    return char.isalpha() and char not in APOSTROPHES
+
+
+def _match_case(latin: str, cyrillic: str, previous: str, following: str) -> str:
+    """The Latin letters in the Cyrillic letter's case: "Ш" -> "Sh" in "Шура", "SH" in "ШУРА"
+    (a word in capitals: the next letter is a capital, or the last letter follows one)."""
     if not cyrillic.isupper() or not latin:
         return latin
-    # "Ш" -> "Sh" in "Шура", "SH" in "ШУРА"
-    return latin.upper() if next_upper else latin[0].upper() + latin[1:]
+    in_capitals = following.isupper() if _is_letter(following) else previous.isupper() and _is_letter(previous)
+    return latin.upper() if in_capitals else latin[0].upper() + latin[1:]
 
 
 def _transliterate(text: str, table: dict[str, str], initial: dict[str, str], vowels: set[str]) -> str:
@@ -71,11 +78,11 @@ def _transliterate(text: str, table: dict[str, str], initial: dict[str, str], vo
         lower = char.lower()
         following = text[index + 1] if index + 1 < len(text) else ""
         if lower in table:
-            starts = not previous or not previous.isalpha() or previous in vowels or previous.lower() in "ьъ"
+            starts = not _is_letter(previous) or previous in vowels or previous.lower() in "ьъ"
             latin = initial.get(lower) if starts and lower in initial else table[lower]
-            out.append(_match_case(latin, char, following.isupper()))
+            out.append(_match_case(latin, char, previous, following))
         elif char in APOSTROPHES:
-            pass  # Дар'я -> Daria: the apostrophe only marks the iotation, which the letters show
+            pass  # Дар'я -> Darya: the apostrophe only marks the iotation, which the letters show
         else:
             out.append(char)
         previous = char
@@ -93,7 +100,7 @@ def _lacinka(text: str) -> str:
         if lower in _IOTATED:
             if previous == "л":
                 latin = _IOTATED[lower]
-            elif previous.isalpha() and previous not in _VOWELS_BE and previous not in "ўь":
+            elif _is_letter(previous) and previous not in _VOWELS_BE and previous not in "ўь":
                 latin = "i" + _IOTATED[lower]
             else:
                 latin = "j" + _IOTATED[lower]
@@ -106,7 +113,7 @@ def _lacinka(text: str) -> str:
         else:
             out.append(char)
             continue
-        out.append(_match_case(latin, char, text[index + 1].isupper() if following else False))
+        out.append(_match_case(latin, char, text[index - 1] if index else "", text[index + 1] if following else ""))
     return "".join(out)
 
 

@@ -39,7 +39,7 @@ class PageKind:
     each: str | None = None  # None: one page per language; else one per group, category, region, article…
     reads: tuple[str, ...] = ()
     groups_by: str | None = None
-    sitemap: bool = True
+    sitemap: bool = True  # an entry of its own in the sitemap (the root page is only the home pages' x-default)
     feed: bool = False  # its pages are the entries of the people feed (publish/feeds.py)
     setting: str | None = None  # the kind whose URL settings it uses, where not its own (an old id's redirect)
     neutral: bool = False  # one page for all languages (the root and 404 pages)

@@ -119,7 +119,7 @@ class PagePlan:
                 alternates = self.alternates(kind.id, **fields)
                 save_as, url = self.urls.save_as(kind.id, lang=lang, **fields), alternates[lang]
             context["alternates"] = alternates
-            if kind.sitemap and lang == self.languages.codes[0]:
+            if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(dict(alternates))
             self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed),
                                           alternates, context, weight=len(listed) if listed is not None else 1))

@@ -1,6 +1,6 @@
 """What the templates call: UI strings, numbers and dates in the page's language, the
 portal's URLs, the text pages' links, share cards. Installed into the Jinja environment of
-every generator (build/hooks.py), so Pelican's own pages (the statement, the guides) have
+every generator (pipeline/hooks.py), so Pelican's own pages (the statement, the guides) have
 them too.
 
 The language of a page is taken from its render context (`lang`, or the Pelican page's

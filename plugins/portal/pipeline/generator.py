@@ -3,7 +3,7 @@
 Pelican calls every generator's generate_context() before any generate_output(): the
 portal reads and checks all content there (stopping the build on any problem before
 anything is written), so the text pages Pelican writes can show the totals; it writes in
-generate_output(). The steps themselves, with their inputs and outputs, are build/steps.py's.
+generate_output(). The steps themselves, with their inputs and outputs, are pipeline/steps.py's.
 """
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ from .reading import CachedReader
 
 logger = logging.getLogger(__name__)
 
-# What a build keeps in the context Pelican shares among its generators (build/hooks.py).
+# What a build keeps in the context Pelican shares among its generators (pipeline/hooks.py).
 LANGUAGES = "portal_languages"
 OUTPUTS = "portal_outputs"  # the record of what this build put in the output folder
 
@@ -80,14 +80,17 @@ class PortalBuild:
         self.inputs = PageInputs(self.keys, self.figures, person_digests)
         # Before the pages: Pagefind's memory then adds to a smaller build process.
         self.write_search_index()
+        # Made here once, not in every worker: the compiled templates and catalogs.
         for name in env.list_templates(extensions=["html"]):
-            env.get_template(name)  # compiled here once, not in every worker
+            env.get_template(name)
+        for language in self.languages:
+            language.catalog
         self.plan = PagePlan(self.languages, self.urls, self.content, self.figures, self.photos.renditions,
                              self.inputs)
+        context = self._page_context()
         self.rows = Rows(self.cache, self.inputs.common, person_digests, self.steps)
-        self.rows.install(env, self.plan.lists, {**self._page_context(), "photos": self.photos.renditions},
-                          self.processes)
-        written = write_pages(self.plan.pages, writer, env, self._page_context(), self.outputs, self.rows,
+        self.rows.install(env, self.plan.lists, {**context, "photos": self.photos.renditions}, self.processes)
+        written = write_pages(self.plan.pages, writer, env, context, self.outputs, self.rows,
                               self.settings["RELATIVE_URLS"], self.processes, self.steps)
         self.rows.save()
         for language in self.languages:
