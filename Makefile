@@ -69,8 +69,9 @@ $(AUDITORS): audit/package.json audit/package-lock.json | system-tools
 html: $(BIN)/.runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --cache-path $(CACHE)
 
+# On every core, a test file at a time per worker (its module fixtures are built once).
 test: $(BIN)/.test $(CHECKERS) system-tools
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n auto --dist loadfile tests
 
 unit: $(BIN)/.test
 	$(BIN)/python -m pytest tests/unit
@@ -102,11 +103,15 @@ offline: $(BIN)/.runtime
 	@echo "Open output-offline/index.html, or share portal-offline.zip."
 
 # For translators: collect the UI strings from the theme and the plugins into
-# translations/messages.pot and merge them into each language's catalog. The build
+# translations/messages.pot and merge them into each language's catalog (a new language in
+# PORTAL_LANGUAGES gets its catalog here). The build
 # compiles the catalogs itself; `make test` fails while any message is untranslated.
 translations: $(BIN)/.runtime
 	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
 	    -k gettext_in:2 -k ngettext_in:2,3 -k plural_forms:1,2 --project portal --output-file translations/messages.pot .
+	@for lang in $$($(BIN)/python -c 'import runpy; print(*runpy.run_path("$(CONF)")["PORTAL_LANGUAGES"])'); do \
+	    [ -f translations/$$lang/LC_MESSAGES/messages.po ] || \
+	    $(BIN)/pybabel init --input-file translations/messages.pot --output-dir translations --locale $$lang; done
 	$(BIN)/pybabel update --input-file translations/messages.pot \
 	    --output-dir translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --directory translations --statistics

@@ -63,6 +63,26 @@ def jpeg(width: int = 480, height: int = 600, colour=(90, 90, 120)) -> bytes:
     return stream.getvalue()
 
 
+PHOTO_RED = (200, 30, 30)  # the colour of photo_with_metadata()
+
+
+def photo_with_metadata() -> bytes:
+    """A red JPEG, 300×200, with a camera, a GPS position, a comment and an orientation
+    (rotate 90°) in its metadata: what the build must strip, after turning it upright."""
+    import io
+
+    from PIL import Image
+    image = Image.new("RGB", (300, 200), PHOTO_RED)
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCameraMaker"
+    exif[0x0110] = "SecretModel9000"
+    exif[0x0112] = 6  # orientation: the photo stands upright when turned by 90°
+    exif[0x8825] = {1: "N", 2: (53.0, 54.0, 27.0), 3: "E", 4: (27.0, 33.0, 40.0)}
+    stream = io.BytesIO()
+    image.save(stream, "JPEG", exif=exif.tobytes(), comment=b"SecretComment")
+    return stream.getvalue()
+
+
 def write_content(root: Path, files: dict[str, str | bytes], real: tuple[str, ...] = ("data",)) -> Path:
     """Writes `files` into root/content, after copying the project's own `real` folders."""
     content = root / "content"
@@ -161,3 +181,22 @@ def pytest_terminal_summary(terminalreporter, config):
     """After the run: the page weights that tests/test_site_weight.py measured."""
     from gates.weight import print_weights
     print_weights(terminalreporter, config)
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist (make test runs the files on every core), a worker hands the page
+    weights it measured to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        from gates.weight import weights_key
+        workeroutput["page_weights"] = [(page.kind, page.lang, page.path, weight.html, weight.css, weight.js)
+                                        for page, weight in session.config.stash.get(weights_key, [])]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from gates.weight import Weight, weights_key
+    from site_suite import Page
+    rows = node.config.stash.setdefault(weights_key, [])
+    rows += [(Page(kind, lang, path), Weight(html, css, js))
+             for kind, lang, path, html, css, js in getattr(node, "workeroutput", {}).get("page_weights", [])]

@@ -1,9 +1,13 @@
 """The site-level suite's fixture site: every kind of page, in every language.
 
-PAGE_KINDS is the one table of page kinds the quality gates run over (browser, axe-core,
-page weight, third-party requests, Lighthouse): a new kind of page is one line here. A
-path with {lang} is written once per language; a path without it is a language-neutral
-page that carries all languages (the root and 404 pages).
+The kinds of page are the plugin's one table (PAGE_KINDS in plugins/portal/pages/kinds.py);
+this module names, for each kind, the suite's sample pages of it (SAMPLES: which fixture
+person, category, region… each stands for) and makes their paths from the kind's URL
+pattern, as pelicanconf.py sets it. PAGE_KINDS here is the result, sample name -> path, that
+the quality gates run over (browser, axe-core, page weight, third-party requests, Lighthouse).
+A new kind of page is a row of the plugin's table and a sample here: tests/test_site_suite.py
+fails until it has one. A path with {lang} is a page per language; a path without it is a
+language-neutral page that carries all languages (the root and 404 pages).
 """
 from __future__ import annotations
 
@@ -11,44 +15,76 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.settings import read_settings
+from conftest import LANGS, ROOT, SETTINGS, build, person, serve
+from portal.pages.kinds import KINDS_BY_ID, PageKind
 
-from conftest import ROOT, build, person, serve
+TEXT = "text"  # Pelican's own text pages (PAGE_URL, by slug), which the table does not hold
 
-LANGUAGES = read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"]
-LANGS = list(LANGUAGES)  # the default language first
-
-PAGE_KINDS = {
-    "root": "",
-    "home": "{lang}/",
-    "people": "{lang}/people/",
-    "status": "{lang}/status/custody/",
-    "group": "{lang}/status/political-prisoner/",
-    "regions": "{lang}/regions/",
-    "region": "{lang}/regions/minsk-city/",
-    "articles": "{lang}/articles/",
-    "article": "{lang}/articles/342/",
-    "search": "{lang}/search/",
-    "person-letters-photo": "{lang}/people/ivan-ivanau/",  # the envelope, copy and print buttons
-    "person-letters-declined": "{lang}/people/piotr-nia/",  # no photo; the family asks not to write
-    "person-place-unknown": "{lang}/people/olga-gde/",  # name and story from another language
-    "person-not-held": "{lang}/people/pavel-volny/",
-    "institutions": "{lang}/institutions/",
-    "institution": "{lang}/institutions/sizo-1-minsk/",
-    "birthdays": "{lang}/birthdays/",
-    "help": "{lang}/help/",
-    "how-to-write": "{lang}/how-to-write/",
-    "statement": "{lang}/statement/",
-    "appendix-1": "{lang}/appendix-1/",
-    "appendix-2": "{lang}/appendix-2/",
-    "numbers": "{lang}/numbers/",
-    "open-data": "{lang}/data/",
-    "embed-counter": "{lang}/embed/counter/",
-    "404": "404.html",
+# The samples of each kind of the table, in the suite's order (the gates' order, and the
+# language each kind is walked with by the keyboard gate): sample name -> the id its page is
+# made for, where the kind has one page per something (`each`), else None.
+SAMPLES: dict[str, dict[str, str | None]] = {
+    "root": {"root": None},
+    "home": {"home": None},
+    "people": {"people": None},
+    "status": {"status": "custody"},  # a category
+    "group": {"group": "political-prisoner"},  # a group of categories
+    "regions": {"regions": None},
+    "region": {"region": "minsk-city"},
+    "code_articles": {"articles": None},
+    "code_article": {"article": "342"},
+    "search": {"search": None},
+    "person": {
+        "person-letters-photo": "ivan-ivanau",  # the envelope, copy and print buttons
+        "person-letters-declined": "piotr-nia",  # no photo; the family asks not to write
+        "person-place-unknown": "olga-gde",  # name and story from another language
+        "person-not-held": "pavel-volny",
+    },
+    "institutions": {"institutions": None},
+    "institution": {"institution": "sizo-1-minsk"},
+    "birthdays": {"birthdays": None},
+    "help": {"help": None},
+    TEXT: {  # from content/pages and content/statements: sample name -> slug
+        "how-to-write": "how-to-write",
+        "statement": "statement",
+        "appendix-1": "appendix-1",
+        "appendix-2": "appendix-2",
+    },
+    "numbers": {"numbers": None},
+    "opendata": {"open-data": None},
+    "embed_counter": {"embed-counter": None},
+    "not_found": {"404": None},
+    # The old id of the fixture person ivan-ivanau: a page that only sends the reader on.
+    "redirect": {"redirect": "ivan-ivanov"},
 }
+# A redirect page is a meta refresh (and a script) to another page: a browser leaves it at
+# once, so a gate that looks at a page as a reader does (it opens with a visible h1, axe-core,
+# the keyboard, the language switch, Lighthouse) would check the page it leads to, not it.
+# Those gates take PAGES, without the redirects; its HTML is still checked by vnu and the
+# static scan of resource addresses (they read every file), its weight and its requests by
+# ALL_PAGES, and test_site_pages.py follows each redirect to its page.
+REDIRECT_KINDS = {"redirect"}
 # Kinds whose pages have no site header (no navigation, no language switch), such as a widget
 # made to be embedded elsewhere: the keyboard and language-switch gates pass them over.
-BARE_KINDS = {"embed-counter"}
+BARE_KINDS = {"embed_counter", *REDIRECT_KINDS}
+
+
+def sample_path(kind: str, made_for: str | None) -> str:
+    """The path (with {lang}, where the kind has one page per language) of a sample page: the
+    kind's URL setting, which pelicanconf.py takes from the table, with its {id} filled in."""
+    if kind == TEXT:
+        return SETTINGS["PAGE_URL"].replace("{slug}", made_for)
+    table_kind: PageKind = KINDS_BY_ID[kind]
+    pattern = SETTINGS.get(f"{table_kind.setting_name}_URL", table_kind.url)
+    if ("{id}" in pattern) != (made_for is not None):
+        raise ValueError(f"the sample of {kind} ({pattern}) names {made_for!r} as its id")
+    return pattern.replace("{id}", made_for) if made_for else pattern
+
+
+# The suite's sample pages: name -> path; and the kind of the table each is a page of.
+PAGE_KINDS: dict[str, str] = {name: sample_path(kind, made_for)
+                              for kind, samples in SAMPLES.items() for name, made_for in samples.items()}
+KIND_OF: dict[str, str] = {name: kind for kind, samples in SAMPLES.items() for name in samples}
 
 # The project's own content folders, as shipped; only the people are fixtures.
 REAL_FOLDERS = ("data", "statements", "pages", "institutions", "signatories")
@@ -131,11 +167,14 @@ def pages(kinds: dict[str, str] = PAGE_KINDS) -> list[Page]:
     return found
 
 
-PAGES = pages()
+# Every sample page, in every language.
+ALL_PAGES = pages()
+# The pages a reader reads: all but the redirects (see REDIRECT_KINDS).
+PAGES = [page for page in ALL_PAGES if KIND_OF[page.kind] not in REDIRECT_KINDS]
 # Pages in one language with the site header: its navigation and language switch.
-HEADED_PAGES = [page for page in PAGES if page.lang and page.kind not in BARE_KINDS]
-# Pages with a list of people and its filters.
-LIST_KINDS = ["people", "status", "group", "region", "article", "institution"]
+HEADED_PAGES = [page for page in PAGES if page.lang and KIND_OF[page.kind] not in BARE_KINDS]
+# Pages with a list of people and its filters: the samples of the kinds that read a list.
+LIST_KINDS = [name for name, kind in KIND_OF.items() if kind != TEXT and "listed" in KINDS_BY_ID[kind].reads]
 
 
 def page_of_file(relative: str, kinds: dict[str, str] = PAGE_KINDS) -> Page:

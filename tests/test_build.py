@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import build, person, read
-
-LANGS = ["be", "ru", "en"]
+from conftest import LANGS, ROOT, build, person, read
+from helpers import parse, rows_of, select_one, text
+from portal.pages.kinds import PAGE_KINDS
 
 INSTITUTION = """\
 id: sizo-test
@@ -53,8 +54,10 @@ FILES = {
     ),
     "people/hanna-be-only.md": person(
         "house-arrest", updated="2021-10-01", name={"be": "Ганна Толькібеларуская"}, born=1990),
-    "people/released-one.md": person(
-        "released", updated="2021-09-01", name={"be": "Пётр Вызвалены", "ru": "Пётр Освобождённый", "en": "Piotr Released"}),
+    # Saved as some Windows editors save a file: a byte order mark, and CRLF line ends.
+    "people/released-one.md": "\ufeff".encode() + person(
+        "released", updated="2021-09-01", name={"be": "Пётр Вызвалены", "ru": "Пётр Освобождённый", "en": "Piotr Released"},
+        body="A story\nwith CRLF.\n").replace("\n", "\r\n").encode("utf-8"),
     "people/secret-person-xyz.md": person(
         "custody", updated="2021-10-05", visibility="counted",
         name={"be": "Сакрэтная Асоба", "ru": "Секретная Персона", "en": "Secret Personxyz"},
@@ -81,37 +84,49 @@ def resolve(page: Path, href: str) -> Path:
     return target / "index.html" if href.endswith("/") else target
 
 
-def test_every_public_person_has_exactly_one_page_per_language(output):
-    for lang in LANGS:
-        pages = sorted(p.parent.name for p in (output / lang / "people").glob("*/index.html"))
-        assert pages == sorted(PUBLIC), lang
+def test_every_public_person_has_exactly_one_page_per_language(output, lang):
+    pages = sorted(p.parent.name for p in (output / lang / "people").glob("*/index.html"))
+    assert pages == sorted(PUBLIC)
 
 
-def test_counted_people_have_no_page(output):
-    for lang in LANGS:
-        assert not (output / lang / "people" / "secret-person-xyz").exists()
-        assert not (output / lang / "people" / "unknown-one").exists()
+def test_counted_people_have_no_page(output, lang):
+    assert not (output / lang / "people" / "secret-person-xyz").exists()
+    assert not (output / lang / "people" / "unknown-one").exists()
+
+
+def reference_data(name: str) -> dict:
+    return yaml.safe_load((ROOT / "content" / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def pages_per_language() -> int:
+    """How many pages (folders with an index.html) each language has: one of each kind of the
+    table that has one page per language, and one per thing the others are made for."""
+    groups = reference_data("categories")["groups"]
+    made_for = {"group": len(groups), "category": sum(len(group["categories"]) for group in groups),
+                "region": len(reference_data("regions")["regions"]),
+                "article": len(reference_data("articles")["articles"]),
+                "institution": 1, "person": len(PUBLIC), "alias": 0}  # the fixture's institution and people
+    return sum(1 if kind.each is None else made_for[kind.each] for kind in PAGE_KINDS if not kind.neutral)
 
 
 def test_every_page_links_to_the_same_page_in_the_other_languages(output):
     pages = [p for p in output.rglob("index.html") if p.parent.parent != output or p.parent.name in LANGS]
-    assert len(pages) > 20
+    assert len(pages) == len(LANGS) * pages_per_language() + 1 == 169  # and the root page
     for page in pages:
         relative = page.relative_to(output)
         lang = relative.parts[0]
         if lang not in LANGS:
             continue
-        html = page.read_text(encoding="utf-8")
-        assert f'<html lang="{lang}">' in html, relative
-        if '<meta name="robots" content="noindex">' in html:
+        html = parse(page.read_text(encoding="utf-8"))
+        assert html.html["lang"] == lang, relative
+        if html.select('meta[name="robots"][content~="noindex"]'):
             continue  # not a page to read: the counter other sites embed
-        switch = html.split('class="languages"')[1].split("</nav>")[0]
+        switch = select_one(html, "nav.languages")
         for other in LANGS:
-            match = re.search(rf'<a href="([^"]+)" hreflang="{other}" lang="{other}"', switch)
-            assert match, (relative, other)
-            target = resolve(page, match.group(1))
+            link = select_one(switch, f'a[hreflang="{other}"][lang="{other}"]')
+            target = resolve(page, link["href"])
             assert target == output / other / Path(*relative.parts[1:]), (relative, other)
-            assert f'rel="alternate" hreflang="{other}"' in html
+            assert html.select(f'link[rel="alternate"][hreflang="{other}"]'), (relative, other)
 
 
 def test_all_internal_links_resolve(output):
@@ -139,18 +154,19 @@ def test_totals_json(output):
 
 
 def totals_rows(html: str) -> dict[str, str]:
-    table = html.split('<table class="totals" id="totals">')[1].split("</table>")[0]
-    rows = re.findall(r"<th scope=\"row\"[^>]*>(.*?)</th>\s*<td class=\"number\">(.*?)</td>", table, re.S)
-    return {re.sub(r"<[^>]+>", "", label).strip(): number for label, number in rows}
+    """The home page's table of totals: status -> number."""
+    return dict(rows_of(select_one(html, "table.totals#totals"), "tbody tr, tfoot tr"))
 
 
 def test_home_page_totals_table_in_each_language(output):
-    rows = totals_rows(read(output, "en/index.html"))
-    assert rows["Political prisoners"] == "3"
-    assert rows["In custody"] == "2"
-    assert rows["House arrest"] == "1"
-    assert rows["Subjected to politically motivated persecution"] == "2"
-    assert rows["Total"] == "5"
+    assert totals_rows(read(output, "en/index.html")) == {
+        "Political prisoners": "3", "In custody": "2",
+        "Restriction of freedom with referral to a correctional institution": "0", "House arrest": "1",
+        "Subjected to politically motivated persecution": "2",
+        "Restriction of freedom without referral to an institution": "0", "Recognizance not to leave": "0",
+        "Correctional labour or a fine": "0", "Name or location unknown": "1", "Suspended sentence": "0",
+        "Released": "1", "Pardoned": "0", "Convicted, in forced emigration": "0",
+        "Total": "5"}
     assert totals_rows(read(output, "be/index.html"))["Пад вартай"] == "2"
     assert totals_rows(read(output, "ru/index.html"))["Всего"] == "5"
     assert "as of 22 October 2021" in read(output, "en/index.html")
@@ -164,23 +180,31 @@ def test_category_pages_show_count_and_public_people(output):
     assert "Ivan Ivanau" in html
     for category in ["custody", "house-arrest", "released", "pardoned", "unknown-whereabouts"]:
         for lang in LANGS:
-            assert (output / lang / "status" / category / "index.html").exists()
+            assert (output / lang / "status" / category / "index.html").exists(), (lang, category)
     assert "No one in this category is listed by name." in read(output, "en/status/unknown-whereabouts/index.html")
 
 
 def test_person_page_shows_the_record(output):
-    html = read(output, "en/people/ivan-ivanau/index.html")
-    assert "<h1>Ivan Ivanau</h1>" in html
-    for text in ["In custody", "Political prisoners", "since 1 June 2021", "14 March 1985", "(36 years old)",
-                 "Minsk", "10 August 2020", "438 days in detention as of 22 October 2021",
-                 "Article 342, part 1</a>:\n      Organising and preparing actions that grossly violate public order",
-                 'href="../../../en/articles/130/">Article 130, part 3</a>',
-                 "5 years, general regime colony", "Pre-trial detention centre No. 1, Minsk",
-                 'href="https://example.org/ivan"', "Record last checked: 22 October 2021",
-                 'href="https://github.com/politprisoners-by/portal/edit/main/content/people/ivan-ivanau.md"',
-                 'href="https://github.com/politprisoners-by/portal/issues/new?template=add-information.yml'
-                 '&amp;title=Information%3A%20ivan-ivanau&amp;person=ivan-ivanau"']:
-        assert text in html, text
+    page = parse(read(output, "en/people/ivan-ivanau/index.html"))
+    assert text(select_one(page, "h1")) == "Ivan Ivanau"
+    shown = text(page.body)
+    for words in ["In custody", "Political prisoners", "since 1 June 2021", "14 March 1985", "(36 years old)",
+                  "Minsk", "10 August 2020", "438 days in detention as of 22 October 2021",
+                  "5 years, general regime colony", "Pre-trial detention centre No. 1, Minsk",
+                  "Record last checked: 22 October 2021"]:
+        assert words in shown, words
+    assert [text(charge) for charge in page.select("ul.charges > li")] == [
+        "Article 342, part 1: Organising and preparing actions that grossly violate public order, "
+        "or taking an active part in them",
+        "Article 130, part 3: Incitement to racial, national, religious or other social hatred or discord"]
+    links = {link["href"]: text(link) for link in page.select("a[href]")}
+    assert links["../../../en/articles/342/"] == "Article 342, part 1"
+    assert links["../../../en/articles/130/"] == "Article 130, part 3"
+    for href in ["https://example.org/ivan",
+                 "https://github.com/politprisoners-by/portal/edit/main/content/people/ivan-ivanau.md",
+                 "https://github.com/politprisoners-by/portal/issues/new?template=add-information.yml"
+                 "&title=Information%3A%20ivan-ivanau&person=ivan-ivanau"]:
+        assert href in links, href
     ru = read(output, "ru/people/ivan-ivanau/index.html")
     assert "438 дней несвободы на 22 октября 2021\u202fг." in ru
     assert "(36 лет)" in ru
@@ -192,27 +216,32 @@ def test_story_in_the_page_language_or_marked_untranslated(output):
     assert "Русская история Ивана." in ru and "Беларуская гісторыя" not in ru and "не переведена" not in ru
     en = read(output, "en/people/ivan-ivanau/index.html")
     assert "This story has not been translated yet; it is shown in Belarusian." in en
-    assert '<div lang="be"><p>Беларуская гісторыя Івана.</p></div>' in en
+    story = select_one(select_one(en, "section.story"), 'div[lang="be"]')
+    assert [text(paragraph) for paragraph in story.find_all("p")] == ["Беларуская гісторыя Івана."]
 
 
 def test_missing_name_falls_back_and_is_marked(output):
-    ru = read(output, "ru/people/hanna-be-only/index.html")
-    assert '<h1><span lang="be">Ганна Толькібеларуская</span></h1>' in ru
-    assert "<title>Ганна Толькібеларуская ·" in ru
-    assert "<h1>Ганна Толькібеларуская</h1>" in read(output, "be/people/hanna-be-only/index.html")
+    ru = parse(read(output, "ru/people/hanna-be-only/index.html"))
+    heading = select_one(ru, "h1")
+    assert text(heading) == text(select_one(heading, 'span[lang="be"]')) == "Ганна Толькібеларуская"
+    assert text(ru.title).startswith("Ганна Толькібеларуская ·")
+    be = select_one(read(output, "be/people/hanna-be-only/index.html"), "h1")
+    assert text(be) == "Ганна Толькібеларуская" and not be.select("[lang]")
 
 
 def test_a_name_only_in_cyrillic_is_shown_in_latin_letters_in_english(output):
-    en = read(output, "en/people/hanna-be-only/index.html")
-    assert "<h1>Hanna Tolkibelaruskaya</h1>" in en  # Belarusian passport spelling
-    assert "<title>Hanna Tolkibelaruskaya ·" in en
-    assert ">Tolkibelaruskaya Hanna</a>" in read(output, "en/people/index.html")
+    en = parse(read(output, "en/people/hanna-be-only/index.html"))
+    heading = select_one(en, "h1")
+    assert text(heading) == "Hanna Tolkibelaruskaya" and not heading.select("[lang]")  # Belarusian passport spelling
+    assert text(en.title).startswith("Hanna Tolkibelaruskaya ·")
+    people = parse(read(output, "en/people/index.html"))
+    assert text(select_one(people, 'th[scope="row"] > a[href$="/people/hanna-be-only/"]')) == "Tolkibelaruskaya Hanna"
 
 
 def test_root_page_offers_every_language(output):
     html = read(output, "index.html")
     for lang in LANGS:
-        assert f'href="./{lang}/" hreflang="{lang}"' in html
+        select_one(html, f'a[href="./{lang}/"][hreflang="{lang}"]')
     assert "Палітвязні Беларусі" in html and "Political prisoners of Belarus" in html
 
 
@@ -220,7 +249,8 @@ def test_people_list_holds_public_people_only(output):
     html = read(output, "en/people/index.html")
     assert "3 people are listed by name" in html
     assert "2 more people are counted but not named." in html
-    assert html.count('<th scope="row"><a href="../../en/people/') == 3
+    listed = [link["href"] for link in parse(html).select('th[scope="row"] > a')]
+    assert sorted(listed) == sorted(f"../../en/people/{person_id}/" for person_id in PUBLIC)
 
 
 def test_two_builds_of_the_same_content_are_identical(output, tmp_path):
@@ -231,8 +261,7 @@ def test_two_builds_of_the_same_content_are_identical(output, tmp_path):
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_bom_and_crlf_are_accepted(tmp_path):
-    text = person("custody", name={"en": "Windows Person"}, body="A story\nwith CRLF.\n").replace("\n", "\r\n")
-    output = build(tmp_path, {"people/windows-person.md": "\ufeff".encode() + text.encode("utf-8")})
-    html = read(output, "en/people/windows-person/index.html")
-    assert "<h1>Windows Person</h1>" in html and "A story\nwith CRLF." in html
+def test_bom_and_crlf_are_accepted(output):
+    html = read(output, "en/people/released-one/index.html")
+    assert text(select_one(html, "h1")) == "Piotr Released"
+    assert "A story\nwith CRLF." in html and "\r" not in html

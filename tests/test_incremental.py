@@ -9,6 +9,7 @@ same content, by one process and by several.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import ROOT, build, person, read
+from conftest import LANGS, ROOT, build, jpeg, person, read
 from portal.workers import progress
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -105,7 +106,7 @@ def test_one_process_and_several_write_the_same_site(sites):
 
 def test_the_rebuild_followed_every_edit(sites):
     changed, before, after = sites["changed"], sites["cold"], sites["edited"]
-    for lang in ("be", "ru", "en"):
+    for lang in LANGS:
         for gone in (changed["hidden"], changed["removed"]):
             assert f"{lang}/people/{gone}/index.html" in before
             assert f"{lang}/people/{gone}/index.html" not in after
@@ -116,62 +117,101 @@ def test_the_rebuild_followed_every_edit(sites):
     assert not any(name.startswith(f"photos/{changed['hidden']}") for name in after)
     new_photo = [name for name in after if name.startswith(f"photos/{changed['new_photo']}-")]
     assert new_photo and all(after[name] != before.get(name) for name in new_photo)
-    for lang in ("be", "ru", "en"):  # the photo's share cards are drawn again, the others kept
+    for lang in LANGS:  # the photo's share cards are drawn again, the others kept
         assert after[f"cards/{lang}/people/{changed['new_photo']}.jpg"] != before[f"cards/{lang}/people/{changed['new_photo']}.jpg"]
         assert after[f"cards/{lang}/people/{changed['kept_photo']}.jpg"] == before[f"cards/{lang}/people/{changed['kept_photo']}.jpg"]
     assert "sitemap.xml" in after and "feeds/en.people.atom.xml" in after
 
 
-def test_unchanged_pages_and_photos_are_kept_not_written_again(tmp_path):
-    files = {"people/kept.md": person(name={"en": "Kept Person"}, photo="kept.jpg"),
-             "people/edited.md": person(name={"en": "Edited Person"}),
-             "people/photos/kept.jpg": _jpeg()}
-    output = build(tmp_path, files)
-    kept_page, kept_photo = output / "en/people/kept/index.html", output / "photos/kept-240.jpg"
-    edited_page = output / "en/people/edited/index.html"
-    times = {path: path.stat().st_mtime_ns for path in (kept_page, kept_photo, edited_page)}
-    cached_photos = sorted((tmp_path / "cache").rglob("*-240.jpg"))
-    assert len(cached_photos) == 1
-    photo_time = cached_photos[0].stat().st_mtime_ns
-    (tmp_path / "content/people/edited.md").write_text(person(name={"en": "Edited Person"}, born=1990), encoding="utf-8")
-    build(tmp_path, None)
-    assert kept_page.stat().st_mtime_ns == times[kept_page]
-    assert kept_photo.stat().st_mtime_ns == times[kept_photo]
-    assert edited_page.stat().st_mtime_ns != times[edited_page] and "1990" in read(output, "en/people/edited/index.html")
-    # With the output folder gone, the photo comes from the cache instead of being encoded again.
-    shutil.rmtree(output)
-    build(tmp_path, None)
-    assert kept_photo.is_file() and cached_photos[0].stat().st_mtime_ns == photo_time
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
-def test_a_page_changed_or_deleted_in_the_output_folder_is_written_again(tmp_path):
-    output = build(tmp_path, {"people/one.md": person(name={"en": "One Person"})})
-    page = output / "en/people/one/index.html"
-    original = page.read_bytes()
-    page.write_bytes(b"edited by hand")
-    (output / "be/people/one/index.html").unlink()
-    build(tmp_path, None)
-    assert page.read_bytes() == original
-    assert (output / "be/people/one/index.html").is_file()
+@pytest.fixture(scope="module")
+def rebuilds(tmp_path_factory):
+    """A small site through four builds in one folder, each after a change, and what each
+    found (the tests below read it):
 
-
-def test_without_a_record_of_the_last_build_the_output_folder_is_emptied_first(tmp_path):
-    stray = tmp_path / "output" / "be" / "people" / "someone-removed" / "index.html"
+    1. a cold build, over an output folder that holds a stray page but no record of a build;
+    2. after one record changed, and in the output one page edited by hand and another deleted;
+    3. after the whole output folder was deleted (the cache kept);
+    4. after every store of the cache was damaged.
+    """
+    root = tmp_path_factory.mktemp("rebuilds")
+    output = root / "output"
+    found = {}
+    stray = output / "be" / "people" / "someone-removed" / "index.html"
     stray.parent.mkdir(parents=True)
     stray.write_text("a page from before", encoding="utf-8")
-    build(tmp_path, {"people/one.md": person(name={"en": "One Person"})})
-    assert not stray.exists()
+    files = {"people/kept.md": person(name={"en": "Kept Person"}, photo="kept.jpg"),
+             "people/edited.md": person(name={"en": "Edited Person"}),
+             "people/one.md": person(name={"en": "One Person"}),
+             "people/photos/kept.jpg": jpeg(300, 400, (200, 30, 30))}
+    build(root, files)
+    found["stray_left"] = stray.exists()
+    kept_page, kept_photo = output / "en/people/kept/index.html", output / "photos/kept-240.jpg"
+    edited_page, by_hand, deleted = (output / f"{path}/index.html" for path in
+                                     ("en/people/edited", "en/people/one", "be/people/one"))
+    times = {path: path.stat().st_mtime_ns for path in (kept_page, kept_photo, edited_page)}
+    found["cached_photos"] = cached_photos = sorted((root / "cache").rglob("*-240.jpg"))
+    photo_time = cached_photos[0].stat().st_mtime_ns
+    original = by_hand.read_bytes()
 
+    (root / "content/people/edited.md").write_text(person(name={"en": "Edited Person"}, born=1990), encoding="utf-8")
+    by_hand.write_bytes(b"edited by hand")
+    deleted.unlink()
+    build(root, None)
+    found["kept_page_written"] = kept_page.stat().st_mtime_ns != times[kept_page]
+    found["kept_photo_written"] = kept_photo.stat().st_mtime_ns != times[kept_photo]
+    found["edited_page_written"] = edited_page.stat().st_mtime_ns != times[edited_page]
+    found["edited_page"] = read(output, "en/people/edited/index.html")
+    found["by_hand_restored"] = by_hand.read_bytes() == original
+    found["deleted_restored"] = deleted.is_file()
 
-def test_a_damaged_cache_is_ignored(tmp_path, caplog):
-    files = {"people/one.md": person(name={"en": "One Person"})}
-    output = build(tmp_path, files)
-    before = tree(output)
-    for store in (tmp_path / "cache" / "portal").glob("*.pickle"):
+    shutil.rmtree(output)
+    build(root, None)
+    found["photo_after_output_deleted"] = kept_photo.is_file()
+    found["photo_encoded_again"] = cached_photos[0].stat().st_mtime_ns != photo_time
+
+    found["before_damage"] = tree(output)
+    for store in (root / "cache" / "portal").glob("*.pickle"):
         store.write_bytes(b"not a pickle")
-    build(tmp_path, None)
-    assert tree(output) == before
-    assert "damaged cache file" in caplog.text
+    warnings = _Warnings()
+    logging.getLogger().addHandler(warnings)
+    try:
+        build(root, None)
+    finally:
+        logging.getLogger().removeHandler(warnings)
+    found["after_damage"] = tree(output)
+    found["warnings"] = warnings.messages
+    return found
+
+
+def test_without_a_record_of_the_last_build_the_output_folder_is_emptied_first(rebuilds):
+    assert not rebuilds["stray_left"]
+
+
+def test_unchanged_pages_and_photos_are_kept_not_written_again(rebuilds):
+    assert len(rebuilds["cached_photos"]) == 1
+    assert not rebuilds["kept_page_written"] and not rebuilds["kept_photo_written"]
+    assert rebuilds["edited_page_written"] and "1990" in rebuilds["edited_page"]
+    # With the output folder gone, the photo comes from the cache instead of being encoded again.
+    assert rebuilds["photo_after_output_deleted"] and not rebuilds["photo_encoded_again"]
+
+
+def test_a_page_changed_or_deleted_in_the_output_folder_is_written_again(rebuilds):
+    assert rebuilds["by_hand_restored"]
+    assert rebuilds["deleted_restored"]
+
+
+def test_a_damaged_cache_is_ignored(rebuilds):
+    assert rebuilds["after_damage"] == rebuilds["before_damage"]
+    assert any(message.startswith("Ignoring the damaged cache file ") for message in rebuilds["warnings"])
 
 
 def test_progress_is_shown_on_a_terminal_only(monkeypatch):
@@ -195,9 +235,3 @@ def test_progress_is_shown_on_a_terminal_only(monkeypatch):
             assert stream.getvalue().endswith("s of processor time)\n") and "be 20 written" in stream.getvalue()
         else:
             assert stream.getvalue() == ""
-
-
-def _jpeg() -> bytes:
-    stream = io.BytesIO()
-    Image.new("RGB", (300, 400), (200, 30, 30)).save(stream, "JPEG")
-    return stream.getvalue()

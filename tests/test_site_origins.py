@@ -8,7 +8,7 @@ import pytest
 from conftest import serve
 from gates import report
 from gates.origins import absolute_resource_findings, foreign_requests, origin
-from site_suite import BROKEN, BROKEN_KINDS, PAGES, broken_site
+from site_suite import ALL_PAGES, BROKEN, BROKEN_KINDS, broken_site
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def context(browser):
 
 
 def test_no_page_requests_anything_from_another_origin(context, suite_site):
-    findings = foreign_requests(context, suite_site.url, PAGES)
+    findings = foreign_requests(context, suite_site.url, ALL_PAGES)
     assert not findings, report(findings, "requests to another origin")
 
 

@@ -1,16 +1,18 @@
 """The site-level suite in the real Chromium: every kind of page opens, the language switch
-lands on the same page, the letter buttons and the print view work, and the keyboard alone
-reaches everything (skip link, main navigation, language switch, copy button)."""
+lands on the same page, a redirect from an old id leads on, the letter buttons and the print
+view work, and the keyboard alone reaches everything (skip link, main navigation, language
+switch, copy button)."""
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import serve
+from conftest import LANGS, serve
 from gates import report
 from gates.browsing import LANGUAGE_NAMES, language_switch_findings, opening_findings, watch_console
 from gates.keyboard import header_findings, list_controls_findings, walk
-from site_suite import BROKEN, BROKEN_KINDS, HEADED_PAGES, LANGS, LIST_KINDS, PAGE_KINDS, PAGES, broken_site
+from site_suite import (ALL_PAGES, BROKEN, BROKEN_KINDS, HEADED_PAGES, KIND_OF, LIST_KINDS, PAGE_KINDS, PAGES,
+                        REDIRECT_KINDS, broken_site)
 
 LETTERS_PAGE = PAGE_KINDS["person-letters-photo"]
 
@@ -54,6 +56,18 @@ def test_the_browser_gates_fail_a_page_with_errors_and_a_wrong_language_link(tab
         f"broken page, be, /be/broken/: language switch: English leads to {url}/en/, not {url}/en/broken/",
         "broken page, en, /en/broken/: language switch: no link to Беларуская",
     ], report(switch, "wrong turns of the language switch")
+
+
+# The old id's redirect of the suite leads to the person with the envelope (the fixture's ivan-ivanau).
+REDIRECTS = [page for page in ALL_PAGES if KIND_OF[page.kind] in REDIRECT_KINDS]
+
+
+@pytest.mark.parametrize("where", REDIRECTS, ids=lambda page: page.id)
+def test_a_redirect_leads_to_its_page_in_its_language_keeping_the_anchor(tab, suite_site, where):
+    tab.console.clear()
+    tab.goto(f"{suite_site.url}/{where.path}#letter")
+    tab.wait_for_url(f"{suite_site.url}/{LETTERS_PAGE.format(lang=where.lang)}#letter")
+    assert not tab.console, f"{where}: browser console: {tab.console}"
 
 
 def test_the_root_page_leads_to_each_language(tab, suite_site):

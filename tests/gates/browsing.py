@@ -2,11 +2,12 @@
 page in each other language."""
 from __future__ import annotations
 
-from site_suite import LANGS, LANGUAGES, Page
+from conftest import LANGS, LANGUAGES
+from site_suite import Page
 
 from . import Finding
 
-LANGUAGE_NAMES = {code: options["name"] for code, options in LANGUAGES.items()}
+LANGUAGE_NAMES = {language.code: language.name for language in LANGUAGES}
 
 
 def watch_console(page) -> list[str]:

@@ -3,7 +3,8 @@ the main navigation, the search box and the language switch, each with a visible
 outline; on a list page it goes on to every filter and the other controls of the list."""
 from __future__ import annotations
 
-from site_suite import LANGS, Page
+from conftest import LANGS
+from site_suite import Page
 
 from . import Finding
 

@@ -97,6 +97,9 @@ def print_weights(terminalreporter, config):
     rows = config.stash.get(weights_key, [])
     if not rows:
         return
+    from site_suite import ALL_PAGES
+    order = {page: index for index, page in enumerate(ALL_PAGES)}
+    rows = sorted(rows, key=lambda row: order.get(row[0], len(order)))  # as the suite lists them, however run
     terminalreporter.write_sep("-", "page weight in bytes (HTML + CSS + JavaScript; images aside)")
     terminalreporter.write_line(f"{'page':<34} {'HTML':>7} {'CSS':>7} {'JS':>7} {'total':>7} {'budget':>7}")
     for page, weight in rows:
