@@ -29,7 +29,7 @@ PORTAL_LANGUAGES = {
            "alphabet": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
     "en": {"name": "English", "locale": "en_GB", "fallback": ["be", "ru"], "short_date": "d MMM yyyy",
            "alphabet": "abcdefghijklmnopqrstuvwxyz",
-           # A name written only in Cyrillic is shown in Latin letters (see portal/translit.py).
+           # A name written only in Cyrillic is shown in Latin letters (see plugins/portal/language/translit.py).
            "transliterate": ["be", "ru"]},
 }
 PORTAL_TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")

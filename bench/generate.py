@@ -8,7 +8,7 @@ fictional and deterministic: the same seed and N give the same files, byte for b
 
 The records cover what the build handles: every status category (in proportions like the
 real lists), a share of counted-only records, names in be, ru and en or only some of them
-(the English one is the passport transliteration, portal/translit.py), Criminal Code
+(the English one is the passport transliteration, plugins/portal/language/translit.py), Criminal Code
 articles with and without parts, sentences as plain text or in three languages, places of
 detention, letters refused with a note, old ids (aliases), stories in one, two or three
 languages (some long, with headings, lists and links), and photos for about half the

@@ -18,7 +18,7 @@ bench/work/), then measures in rounds, so that a noisy machine disturbs every fi
 and, in each round, the peak memory of both cold builds (the proportional set size of all
 their processes, sampled). Then the size of the published output, of its share cards, its
 search index and its people list page (raw and gzipped). Where each cold build's time went
-comes from the steps the build itself records (plugins/portal/progress.py: reading, photos,
+comes from the steps the build itself records (plugins/portal/workers/progress.py: reading, photos,
 search index, pages, share cards), each in seconds and in processor seconds; the rest is
 Pelican, the text pages and the small files. Every time is the median of the rounds and is
 also given as a multiple of the floor's median. The table is printed and appended to
