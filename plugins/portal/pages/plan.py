@@ -65,10 +65,15 @@ class PageInputs:
         return digest("".join(self.person[entry.person.id] for entry in people))
 
     def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None) -> str:
-        parts = {"totals": lambda: self.totals, "series": lambda: self.series,
-                 "person": lambda: self.person[person.id], "listed": lambda: self.listed(listed),
-                 "everyone": lambda: self.everyone}
-        return digest(self.common, page_kind.template, save_as, *(parts[read]() for read in page_kind.reads))
+        parts = []
+        for read in page_kind.reads:
+            if read == "person":
+                parts.append(self.person[person.id])
+            elif read == "listed":
+                parts.append(self.listed(listed))
+            else:
+                parts.append(getattr(self, read))  # totals, series, everyone
+        return digest(self.common, page_kind.template, save_as, *parts)
 
 
 class PagePlan:
@@ -78,11 +83,13 @@ class PagePlan:
                  inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS):
         self.languages, self.urls, self.content, self.figures = languages, urls, content, figures
         self.photos = photos  # person id -> renditions
+        self.reference = content.reference  # what every page may show
         self.inputs = inputs
         self.kinds = kinds
         # The public people as each language lists them; every list page shows a part of it.
         self.lists = {language.code: entries_for(content.public_people, language) for language in languages}
         self.pages: list[PlannedPage] = []
+        self._grouped: dict[tuple[int, str], dict[str, PeopleList]] = {}  # (id of a list, grouping) -> groups
         self.sitemap: list[dict[str, str]] = []  # the alternates of each page in the sitemap
         for language in languages:
             for kind in kinds:
@@ -98,10 +105,10 @@ class PagePlan:
     def _plan(self, kind: PageKind, language: Language | None) -> None:
         lang = language.code if language else None
         everyone = self.lists[lang or self.languages.default.code]
-        groups = everyone.group_by(GROUPINGS[kind.groups_by]) if kind.groups_by in GROUPINGS else {}
+        groups = self._groups(everyone, kind.groups_by) if kind.groups_by in GROUPINGS else {}
         for fields, own, person in self._items(kind, language, everyone):
             listed = None
-            context = {"lang": lang, "page_kind": kind.id, "site": self.content.reference, **own}
+            context = {"lang": lang, "page_kind": kind.id, "site": self.reference, **own}
             if "totals" in kind.reads:
                 context["totals"] = self.figures.totals
             if "series" in kind.reads:
@@ -120,14 +127,20 @@ class PagePlan:
                 save_as, url = self.urls.save_as(kind.id, lang=lang, **fields), alternates[lang]
             context["alternates"] = alternates
             if kind.sitemap and language is self.languages.default:
-                self.sitemap.append(dict(alternates))
+                self.sitemap.append(alternates)
             self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed),
                                           alternates, context, weight=len(listed) if listed is not None else 1))
         if kind.x_default:
             offered = self.alternates(kind.offers)
-            for entry in self.sitemap:
-                if entry == offered:
-                    entry["x-default"] = self.urls.url(kind.id)
+            self.sitemap = [{**entry, "x-default": self.urls.url(kind.id)} if entry == offered else entry
+                            for entry in self.sitemap]
+
+    def _groups(self, everyone: PeopleList, grouping: str) -> dict[str, PeopleList]:
+        """The list grouped (a category's and its group's pages share one grouping)."""
+        key = (id(everyone), grouping)
+        if key not in self._grouped:
+            self._grouped[key] = everyone.group_by(GROUPINGS[grouping])
+        return self._grouped[key]
 
     def _items(self, kind: PageKind, language: Language | None, everyone: PeopleList) -> Iterator[tuple]:
         """(URL fields, the page's own context, its person or None) of each page of a kind."""

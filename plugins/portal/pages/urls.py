@@ -14,19 +14,25 @@ from .kinds import KINDS_BY_ID
 class Urls:
     def __init__(self, settings: dict):
         self.settings = settings
+        self._patterns: dict[tuple[str, str], str] = {}  # (kind, "URL" or "SAVE_AS") -> pattern: asked 100,000 times
 
     def url(self, kind: str, **fields) -> str:
-        return self._setting(kind, "URL").format(**fields)
+        return self._pattern(kind, "URL").format(**fields)
 
     def save_as(self, kind: str, **fields) -> str:
-        return self._setting(kind, "SAVE_AS").format(**fields)
+        return self._pattern(kind, "SAVE_AS").format(**fields)
 
-    def _setting(self, kind: str, suffix: str) -> str:
-        page_kind = KINDS_BY_ID.get(kind)
-        name = f"{page_kind.setting_name if page_kind else kind.upper()}_{suffix}"
-        if name in self.settings or page_kind is None:
-            return self.settings[name]
-        return page_kind.url if suffix == "URL" else page_kind.save_as
+    def _pattern(self, kind: str, suffix: str) -> str:
+        found = self._patterns.get((kind, suffix))
+        if found is None:
+            page_kind = KINDS_BY_ID.get(kind)
+            name = f"{page_kind.setting_name if page_kind else kind.upper()}_{suffix}"
+            if name in self.settings or page_kind is None:
+                found = self.settings[name]
+            else:
+                found = page_kind.url if suffix == "URL" else page_kind.save_as
+            self._patterns[(kind, suffix)] = found
+        return found
 
 
 @dataclass(frozen=True)
