@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -42,6 +42,7 @@ class ReadingContext:
     today: datetime.date
     # False for `make check`: the story's language markers are checked, its Markdown not rendered
     render_stories: bool = True
+    stories: story.StoryRenderer = field(default_factory=story.StoryRenderer, repr=False)
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         aliases=aliases,
         photo=photo,
         sources=sources,
-        story=Localized({lang: story.render(text) for lang, text in parts.items()})
+        story=Localized({lang: context.stories.render(text) for lang, text in parts.items()})
         if parts and context.render_stories else None,
         history=history,
     )

@@ -32,9 +32,6 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-# One Markdown converter for the whole build; headings start at <h2> because the
-# person's name is the page's <h1>.
-_markdown = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"baselevel": 2}}, output_format="html")
 
 
 def split_languages(body: str, body_line: int, declared: str | None, languages: list[str]):
@@ -64,14 +61,23 @@ def guess_language(text: str) -> str:
     return "en"
 
 
-def render(markdown_text: str) -> str:
-    _markdown.reset()
-    html = _markdown.convert(markdown_text)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="nofollow noopener noreferrer",
-        strip_comments=True,
-    )
+class StoryRenderer:
+    """Markdown to sanitised HTML, with one converter for all the stories a reader renders
+    (making one costs more than converting a story)."""
+
+    def __init__(self):
+        # Headings start at <h2>: the person's name is the page's <h1>.
+        self.markdown = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"baselevel": 2}},
+                                          output_format="html")
+
+    def render(self, markdown_text: str) -> str:
+        self.markdown.reset()
+        html = self.markdown.convert(markdown_text)
+        return nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="nofollow noopener noreferrer",
+            strip_comments=True,
+        )
