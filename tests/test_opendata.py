@@ -289,13 +289,13 @@ def test_unchanged_share_cards_are_copied_from_the_cache(output, tmp_path):
     # The module's build drew every card into its cache; a build with a copy of that cache
     # and a changed name draws that person's cards only.
     first = output
-    cache = output.parent / "cache" / "sharecards"
+    cache = output.parent / "cache" / "portal" / "sharecards"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(cached) == len(LANGS) * (1 + len(PUBLIC))
-    shutil.copytree(cache, tmp_path / "cache" / "sharecards")
+    shutil.copytree(cache, tmp_path / "cache" / "portal" / "sharecards")
     changed = {**FILES, "people/olga-en-only.md": FILES["people/olga-en-only.md"].replace("Olga Only", "Olga Renamed")}
     second = build(tmp_path, changed, REAL, SITEURL=SITE_URL)
-    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "sharecards").iterdir()}
+    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "portal" / "sharecards").iterdir()}
     new, gone = set(after) - set(cached), set(cached) - set(after)
     # Olga's name is only in English, so every language's card shows it: a new card in each
     # language, and her old ones leave the cache.

@@ -1,7 +1,8 @@
 """The portal plugin: people as data, totals at build time, pages in every language.
 
 Pelican calls register(); Pelican itself is imported only then, so the parts that read and
-check the content (portal.content) and the commands built on them run without it.
+check the content (portal.content), count (portal.figures) and speak the languages
+(portal.language) can be imported without it.
 """
 
 

@@ -7,8 +7,7 @@ from importlib import metadata
 import pytest
 
 from conftest import ROOT, SETTINGS, person, write_content
-from portal.cache import keys as keys_module
-from portal.cache.keys import ALL_BUT_PEOPLE, PLUGIN, RECIPES, STEERING_SETTINGS, Keys, Recipe
+from portal.cache.keys import ALL_BUT_PEOPLE, PLUGIN, RECIPES, STEERING_SETTINGS, Code, Keys, Recipe
 
 
 @pytest.fixture
@@ -80,13 +79,12 @@ def test_the_settings_each_recipe_depends_on(settings, content):
 
 
 @pytest.fixture
-def plugin(tmp_path, monkeypatch):
+def plugin(tmp_path):
     package = tmp_path / "plugin"
     for name, text in {"__init__.py": "", "a/__init__.py": "", "a/one.py": "ONE = 1\n", "a/deep/two.py": "TWO = 2\n",
                        "b/three.py": "THREE = 3\n", "a/notes.txt": "not code\n"}.items():
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(keys_module, "PLUGIN", package)
     return package
 
 
@@ -94,8 +92,9 @@ CODE = {"folder": Recipe(code=("a",), settings=()), "module": Recipe(code=("b/th
         "all": Recipe(code=(".",), settings=())}
 
 
-def code_recipes(settings, content) -> dict[str, str]:
-    keys = Keys(settings, content, CODE)
+def code_recipes(plugin, settings, content) -> dict[str, str]:
+    """The recipes' digests, with the plugin's code read now (as when a build process starts)."""
+    keys = Keys(settings, content, CODE, code=Code(plugin))
     return {name: keys.recipe(name) for name in CODE}
 
 
@@ -107,19 +106,26 @@ def code_recipes(settings, content) -> dict[str, str]:
     ("a/notes.txt", set()),  # only Python files are code
 ])
 def test_the_code_digest_covers_the_modules_below_its_folders(plugin, settings, content, edited, changed):
-    before = code_recipes(settings, content)
+    before = code_recipes(plugin, settings, content)
     (plugin / edited).write_text("# edited\n", encoding="utf-8")
-    after = code_recipes(settings, content)
+    after = code_recipes(plugin, settings, content)
     assert {name for name in CODE if after[name] != before[name]} == changed
 
 
+def test_the_code_is_the_code_read_when_the_build_started(plugin, settings, content):
+    loaded = Code(plugin)
+    before = Keys(settings, content, CODE, code=loaded).recipe("all")
+    (plugin / "a" / "one.py").write_text("ONE = 2\n", encoding="utf-8")  # edited while a devserver runs
+    assert Keys(settings, content, CODE, code=loaded).recipe("all") == before  # it still runs the old code
+
+
 def test_a_new_module_and_a_moved_one_change_the_code_digest(plugin, settings, content):
-    before = code_recipes(settings, content)
+    before = code_recipes(plugin, settings, content)
     (plugin / "a" / "new.py").write_text("", encoding="utf-8")
-    with_new = code_recipes(settings, content)
+    with_new = code_recipes(plugin, settings, content)
     assert with_new["folder"] != before["folder"]
     (plugin / "a" / "new.py").rename(plugin / "a" / "deep" / "new.py")  # same bytes, another place
-    assert code_recipes(settings, content)["folder"] not in (before["folder"], with_new["folder"])
+    assert code_recipes(plugin, settings, content)["folder"] not in (before["folder"], with_new["folder"])
 
 
 # Theme, catalogs, content, libraries

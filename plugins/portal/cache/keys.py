@@ -29,8 +29,9 @@ PLUGIN = Path(__file__).resolve().parent.parent  # plugins/portal
 ALL_BUT_PEOPLE = "all but the people"
 # Settings that steer how the build runs, never what it writes.
 STEERING_SETTINGS = frozenset({"PORTAL_PROCESSES", "PORTAL_CACHE", "CACHE_PATH"})
-# What every kind of page and data file is rendered with.
-TEMPLATE_LIBRARIES = ("Jinja2", "MarkupSafe", "babel", "pelican", "Markdown", "nh3")
+# What reads the content (records, data files, text pages), and what renders pages and files.
+READING_LIBRARIES = ("PyYAML", "Markdown", "nh3", "pelican")
+RENDERING_LIBRARIES = ("Jinja2", "MarkupSafe", "babel")
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ class Recipe:
 
 RECIPES: dict[str, Recipe] = {
     # A person record, read and checked against the data files and institutions.
-    "record": Recipe(code=("content", "language"),
+    "record": Recipe(code=("content", "language", "pipeline/reading.py"),
                      settings=("PORTAL_LANGUAGES", "PORTAL_PEOPLE_PATH", "PORTAL_PHOTOS_PATH", "PORTAL_DATA_PATH",
                                "PORTAL_INSTITUTIONS_PATH", "PORTAL_STATEMENT_FIGURES_FILE"),
-                     libraries=("PyYAML", "Markdown", "nh3", "pillow"),
+                     libraries=(*READING_LIBRARIES, "pillow"),
                      content=("PORTAL_DATA_PATH", "PORTAL_INSTITUTIONS_PATH")),
     # A person's photo, re-encoded at each width.
     "photo": Recipe(code=("images/photos.py",), settings=("PHOTO_WIDTHS",), libraries=("pillow",)),
@@ -58,24 +59,44 @@ RECIPES: dict[str, Recipe] = {
     "share card": Recipe(code=("images/sharecards.py",), settings=("THEME", "SHARE_CARD_FONTS"),
                          libraries=("pillow",), theme=("fonts",)),
     # The search index of the people and the text pages.
-    "search index": Recipe(code=(".",), libraries=("pagefind_bin",),
+    "search index": Recipe(code=(".",), libraries=(*READING_LIBRARIES, "pagefind_bin"),
                            content=(ALL_BUT_PEOPLE,)),
     # A page, or a person's table row, rendered from the templates.
-    "page": Recipe(code=(".",), libraries=TEMPLATE_LIBRARIES, theme=("templates",), catalogs=True,
+    "page": Recipe(code=(".",), libraries=(*READING_LIBRARIES, *RENDERING_LIBRARIES), theme=("templates",),
+                   catalogs=True,
                    content=(ALL_BUT_PEOPLE,)),
     # A data file, feed or badge (publish/).
-    "file": Recipe(code=(".",), libraries=(*TEMPLATE_LIBRARIES, "feedgenerator"), theme=("fonts",), catalogs=True,
+    "file": Recipe(code=(".",), libraries=(*READING_LIBRARIES, *RENDERING_LIBRARIES, "pillow", "feedgenerator"),
+                   theme=("fonts",), catalogs=True,
                    content=(ALL_BUT_PEOPLE,)),
 }
+
+
+class Code:
+    """The plugin's source: the digest of each module, read once. LOADED_CODE is read when the
+    plugin is imported, so its digests are those of the code that runs, even in a process that
+    builds again after the files changed (make devserver, which does not import them again)."""
+
+    def __init__(self, root: Path):
+        self.files = {path.relative_to(root).as_posix(): digest(path.read_bytes()) for path in sorted(root.rglob("*.py"))}
+
+    def digest(self, part: str) -> str:
+        """A module's, or every module's below a folder (sub-folders included; "." is all)."""
+        chosen = [name for name in self.files if part == "." or name == part or name.startswith(part.rstrip("/") + "/")]
+        return digest(sys.version, *(item for name in chosen for item in (name, self.files[name])))
+
+
+LOADED_CODE = Code(PLUGIN)
 
 
 class Keys:
     """The keys of one build's outputs, from its settings and content folder."""
 
-    def __init__(self, settings: dict, content: Path, recipes: dict[str, Recipe] = RECIPES):
+    def __init__(self, settings: dict, content: Path, recipes: dict[str, Recipe] = RECIPES, code: Code = LOADED_CODE):
         self.settings = settings
         self.content = Path(content)
         self.recipes = recipes
+        self.code = code
         self._recipe_digests: dict[str, str] = {}
         self._parts: dict[tuple, str] = {}  # memo of the parts recipes share (the plugin's code, a folder)
 
@@ -89,7 +110,7 @@ class Keys:
             recipe = self.recipes[name]
             self._recipe_digests[name] = digest(
                 name,
-                *(self._memo(("code", part), self._code, part) for part in recipe.code),
+                *(self._memo(("code", part), self.code.digest, part) for part in recipe.code),
                 stable_repr({setting: self.settings.get(setting) for setting in self.settings_used(name)}),
                 *(self._library(library) for library in recipe.libraries),
                 *(self._memo(("theme", part), tree_digest, Path(self.settings["THEME"]) / part) for part in recipe.theme),
@@ -109,14 +130,6 @@ class Keys:
         if key not in self._parts:
             self._parts[key] = compute(argument)
         return self._parts[key]
-
-    @staticmethod
-    def _code(part: str) -> str:
-        """The source of a module, or of every module below a folder (sub-folders included)."""
-        path = PLUGIN / part
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        return digest(sys.version, *(item for file in files
-                                     for item in (file.relative_to(PLUGIN).as_posix(), file.read_bytes())))
 
     @staticmethod
     def _library(name: str) -> str:

@@ -3,7 +3,7 @@
 Emptying the output folder at the start of every build (Pelican's DELETE_OUTPUT_DIRECTORY)
 would cost a rebuild as much as the first build: 30,000 pages written again for one
 corrected date. Instead the build records, per output folder, every file it wrote with
-the key it was made from (see pages.py) and the size and modification time it left; the
+the key it was made from (cache/keys.py) and the size and modification time it left; the
 next build keeps a file whose key, size and time are unchanged, writes the others, and at
 the end deletes every file of the last build that this build did not make (a person who
 became counted-only leaves no page behind). With no record of the output folder (the first

@@ -12,7 +12,6 @@ import io
 import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .digests import digest, stat_signature
@@ -49,15 +48,25 @@ class Store:
         writer = pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         writer.dump(self.version)
         writer.dump(data)
-        # Written beside and renamed: a build stopped half-way never leaves half a file.
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(buffer.getbuffer())
-            os.replace(temporary, self.path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomically(self.path, buffer.getbuffer())
+
+
+def write_atomically(path: Path, content) -> None:
+    """Writes a file of the cache beside it and renames it into place, so that a build stopped
+    half-way never leaves half a file. `content`: bytes, or a function that writes into the
+    open binary stream. The file gets the usual permissions: photos and cards are linked into
+    the published folder from here."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(partial, "wb") as stream:
+            if callable(content):
+                content(stream)
+            else:
+                stream.write(content)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def cache_folder(settings: dict) -> Path | None:

@@ -1,6 +1,6 @@
 """`make check`: validates all content without building the site.
 
-    python -m portal.check [--settings pelicanconf.py] [--content content]
+    python -m portal.commands.check [--settings pelicanconf.py] [--content content]
 
 Runs exactly the checks of the build (it calls the same loader) and prints every problem
 at once, with the file, line, field and fix. Exit status 0 when all is well, 1 otherwise.

@@ -1,6 +1,6 @@
 """`make totals DATE=2021-10-22`: the totals as of a given day, from the records' histories.
 
-    python -m portal.totals_as_of --date 2021-10-22 [--lang en] [--settings pelicanconf.py] [--content content]
+    python -m portal.commands.totals --date 2021-10-22 [--lang en] [--settings pelicanconf.py] [--content content]
 
 Reads and checks the content with the build's own loader and counts by the rules in README
 ("Totals over time"). Without --date, the totals as of the newest check date (today's totals).

@@ -24,7 +24,7 @@ from PIL import Image, ImageCms
 
 from ..cache.keys import Keys
 from ..cache.outputs import Outputs, link_or_copy
-from ..cache.store import FileDigests, Store
+from ..cache.store import FileDigests, Store, write_atomically
 from ..workers.fork import fork_map
 from ..workers.progress import Steps, count
 
@@ -202,7 +202,7 @@ class PhotoWriter:
             if self.folder is not None:
                 (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
                 for width, _, data in made:
-                    _write_atomically(self._cache_path(key, width), data)
+                    write_atomically(self._cache_path(key, width), data)
                 made = self._from_cache(key, [(width, height) for width, height, _ in made])
         else:
             made = self._from_cache(key, sizes)
@@ -219,9 +219,3 @@ class PhotoWriter:
             status = os.stat(target)
             written.append((name, (status.st_size, status.st_mtime_ns)))
         return person_id, key, [(width, height) for width, height, _ in made], written
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)

@@ -5,10 +5,10 @@ language, drawn with Pillow at build time (1200x630, no metadata at all) when SI
 A person's card has the name in the card's language, the photo if there is one, the status
 and the site's name; the home page's card has the current total and its date. A card with a
 photo is a JPEG; one of text only is a palette PNG (pages/urls.py: card_file()). Every card
-is kept in the cache (CACHE_PATH/sharecards/) under its key: its texts, the photo's key, and
-the "share card" recipe of cache/keys.py (this module, the fonts, Pillow's version), so a
-rebuild links an unchanged card instead of drawing it again, and a change of layout redraws
-all.
+is kept in the cache (CACHE_PATH/portal/sharecards/) under its key: its texts, the photo's
+key, the fonts' bytes and the "share card" recipe of cache/keys.py (this module, Pillow's
+version), so a rebuild links an unchanged card instead of drawing it again, and a change of
+layout redraws all.
 
 There is a card per public person and language, so at 10,000 people 30,000 of them: they
 cost more of a cold build than any other part (bench/README.md). Hence a person's cards
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,12 +30,14 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from ..cache.digests import stable_repr
 from ..cache.keys import Keys
 from ..cache.outputs import Outputs, link_or_copy
+from ..cache.store import cache_folder, write_atomically
 from ..content.model import Person
 from ..figures.totals import Totals
 from ..language.language import Language, Languages
 from ..pages.urls import Urls, card_file
 from ..workers.fork import fork_map
 from ..workers.progress import Steps, count
+from .fonts import FontFile, font, font_files
 from .photos import Photos
 
 WIDTH, HEIGHT = 1200, 630
@@ -60,6 +63,11 @@ class CardJob:
         return self.key + os.path.splitext(self.save_as)[1]
 
 
+def as_of_text(language: Language, totals: Totals) -> str:
+    """The date of the figures under a number ("as of 22 October 2021"), on cards and badges."""
+    return language.gettext("as of %(date)s") % {"date": language.date(totals.as_of)} if totals.as_of else ""
+
+
 class ShareCards:
     def __init__(self, settings: dict, urls: Urls, output_path: str, languages: Languages, photos: Photos,
                  keys: Keys, outputs: Outputs | None = None, processes: int = 1, steps: Steps | None = None):
@@ -73,8 +81,11 @@ class ShareCards:
         self.processes = processes
         self.steps = steps or Steps()
         self._jobs: list[CardJob] = []  # in the order described
-        self.cache = Path(settings["CACHE_PATH"]) / "sharecards"
-        self.fonts = {weight: os.path.join(settings["THEME"], path) for weight, path in settings["SHARE_CARD_FONTS"].items()}
+        folder = cache_folder(settings)
+        # Without a cache (PORTAL_CACHE = False) the cards are drawn into a folder of this build's.
+        self._scratch = None if folder else tempfile.TemporaryDirectory(prefix="portal-cards-")
+        self.cache = folder / "sharecards" if folder else Path(self._scratch.name)
+        self.fonts = font_files(settings)
         split = urlsplit(settings.get("SITEURL") or "")
         self.host = (split.netloc + split.path.rstrip("/")) if split.netloc else ""
         self.drawn = self.copied = 0
@@ -124,7 +135,7 @@ class ShareCards:
             "phrase": language.ngettext("person is a political prisoner or is persecuted for political reasons",
                                         "people are political prisoners or are persecuted for political reasons",
                                         totals.total),
-            "as_of": language.gettext("as of %(date)s") % {"date": language.date(totals.as_of)} if totals.as_of else "",
+            "as_of": as_of_text(language, totals),
             "host": self.host,
         }
         self._write(card_file(self.urls, language.code).save_as, "home", "home", texts)
@@ -146,7 +157,8 @@ class ShareCards:
     def _write(self, save_as: str, kind: str, owner: str, texts: dict, photo: Path | None = None,
                photo_key: str | None = None) -> None:
         """Describes a card; write_all() makes it."""
-        key = self.keys.key("share card", kind, stable_repr(texts), photo_key or "")
+        key = self.keys.key("share card", kind, stable_repr(texts), photo_key or "",
+                            *(self.fonts[weight].digest for weight in sorted(self.fonts)))
         self._jobs.append(CardJob(save_as, key, kind, owner, texts, photo))
 
     def _make(self, batch: list[CardJob]) -> tuple[int, list[tuple[str, str, tuple[int, int]]]]:
@@ -173,19 +185,16 @@ class ShareCards:
         draw = self._draw_home if job.kind == "home" else self._draw_person
         image = draw(job.texts, fitted)
         self.cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-        # Saved with no info at all: no text chunk, no EXIF, no time.
-        if image.mode == "RGB":
-            image.save(partial, "JPEG", quality=85)
-        else:  # indices: a palette PNG, a third of the size of an RGB one
+        if image.mode != "RGB":  # indices: a palette PNG, a third of the size of an RGB one
             image.putpalette(_text_palette())
-            image.save(partial, "PNG")
-        os.replace(partial, cached)
+        # Saved with no info at all: no text chunk, no EXIF, no time.
+        write_atomically(cached, lambda stream: image.save(stream, "JPEG", quality=85) if image.mode == "RGB"
+                         else image.save(stream, "PNG"))
 
     # Drawing
 
     def _font(self, weight: str, size: int) -> ImageFont.FreeTypeFont:
-        return _font(self.fonts[weight], size)
+        return font(self.fonts[weight], size)
 
     def _canvas(self, texts: dict, photo: bool) -> Image.Image:
         """A new card with what every card in its language has: the bar, the site's name and
@@ -240,8 +249,8 @@ class ShareCards:
         """Draws `text` wrapped to `width` in at most `max_lines` lines, in the largest size that fits
         (the last line is cut with … below the smallest), its first line's top at `y`; returns the
         bottom of the last line. A text on many cards (`shared`) is laid out and rasterised once."""
-        path = self.fonts[weight]
-        size, lines = (_layout if shared else _layout_recent)(path, text, largest, smallest, width, max_lines)
+        size, lines = (_layout if shared else _layout_recent)(self.fonts[weight], text, largest, smallest, width,
+                                                               max_lines)
         line_height = round(size * 1.2)
         baseline = y
         for index, line in enumerate(lines):
@@ -273,33 +282,33 @@ def _ink_steps(ink: tuple) -> list[int]:
 
 
 @functools.lru_cache(maxsize=256)
-def _layout(path: str, text: str, largest: int, smallest: int, width: int, max_lines: int) -> tuple[int, tuple]:
+def _layout(file: FontFile, text: str, largest: int, smallest: int, width: int, max_lines: int) -> tuple[int, tuple]:
     """The size and lines of a paragraph (ShareCards._paragraph). Thousands of cards share
     their status lines: each is measured once."""
     size = largest
     while True:
-        font = _font(path, size)
-        lines = _wrap(text, font, width)
+        measure = font(file, size)
+        lines = _wrap(text, measure, width)
         if len(lines) <= max_lines or size <= smallest:
             break
         size -= 4
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        while lines[-1] and font.getlength(lines[-1] + "…") > width:
+        while lines[-1] and measure.getlength(lines[-1] + "…") > width:
             lines[-1] = lines[-1][:-1]
         lines[-1] = lines[-1].rstrip() + "…"
     return size, tuple(lines)
 
 
 @functools.lru_cache(maxsize=256)
-def _text_mask(path: str, size: int, line: str) -> tuple[Image.Image, tuple[int, int]]:
+def _text_mask(file: FontFile, size: int, line: str) -> tuple[Image.Image, tuple[int, int]]:
     """A line of text as coverage (0 to 255), and its box's corner from the left end of its
     baseline. Pasting a colour through it blends like ImageDraw.text, and a line that thousands
     of cards share (a status, the site's name) is rasterised once."""
-    font = _font(path, size)
-    left, top, right, bottom = font.getbbox(line, anchor="ls")
+    face = font(file, size)
+    left, top, right, bottom = face.getbbox(line, anchor="ls")
     mask = Image.new("L", (max(1, right - left), max(1, bottom - top)))
-    ImageDraw.Draw(mask).text((-left, -top), line, font=font, fill=255, anchor="ls")
+    ImageDraw.Draw(mask).text((-left, -top), line, font=face, fill=255, anchor="ls")
     return mask, (left, top)
 
 
@@ -312,11 +321,6 @@ def _fitted_photo(photo: Path) -> Image.Image:
     with Image.open(photo) as image:
         pixels = image.convert("RGB")
     return ImageOps.fit(pixels, (PHOTO_WIDTH, HEIGHT), Image.Resampling.BICUBIC, centering=(0.5, 0.3))
-
-
-@functools.lru_cache(maxsize=64)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
 
 
 @functools.lru_cache(maxsize=1)

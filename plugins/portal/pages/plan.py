@@ -48,6 +48,18 @@ class PlannedPage:
         return self.kind.template
 
 
+class ListedPhotos:
+    """The photos of a list page's people, and no one else's: what its key covers."""
+
+    def __init__(self, photos: dict, people: PeopleList):
+        self.photos, self.people, self.ids = photos, people, None
+
+    def __getitem__(self, person_id: str):
+        if self.ids is None:  # only where a row is rendered on the page itself (pages/rows.py)
+            self.ids = {entry.person.id for entry in self.people}
+        return self.photos.get(person_id) if person_id in self.ids else None
+
+
 class PageInputs:
     """The digests of what pages read (PageKind.reads): the parts of their keys."""
 
@@ -115,8 +127,8 @@ class PagePlan:
                 context["chart"] = self.figures.chart
             if "listed" in kind.reads:
                 listed = groups.get(fields["id"], PeopleList([])) if "id" in fields else everyone
-                context.update(people=listed, photos=self.photos,
-                               list_options=lambda people, language=language: people.options(self.content, language))
+                context.update(people=listed, photos=ListedPhotos(self.photos, listed),
+                               list_options=lambda people, language=language: people.options(self.reference, language))
             if "everyone" in kind.reads:
                 context.update(self._everyone(kind, language, everyone, groups))
             if kind.neutral:
@@ -144,7 +156,7 @@ class PagePlan:
 
     def _items(self, kind: PageKind, language: Language | None, everyone: PeopleList) -> Iterator[tuple]:
         """(URL fields, the page's own context, its person or None) of each page of a kind."""
-        reference = self.content
+        reference = self.reference
         if kind.each is None:
             yield {}, {}, None
         elif kind.each in ("group", "category", "region", "article", "institution"):

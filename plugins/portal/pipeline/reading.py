@@ -110,13 +110,15 @@ class CachedReader:
                 results[file.source_path] = loads(io.BytesIO(pickled)).load()
 
         people, problems, kept = [], [], {}
+        recipe = self.keys.recipe("record")
         for file in files:
             entry = results[file.source_path]
             raw_digest, _, _, person, found = entry
             problems += found
             if person is not None:
                 people.append(person)
-                self.digests[person.id] = raw_digest
+                # What the person was made from: the file, and how it was read (the recipe).
+                self.digests[person.id] = digest(recipe, raw_digest)
                 kept[file.source_path] = entry
         progress.done(f"{count(len(files))} read, {count(len(to_read))} of them changed since the last build")
         # Records read without their stories (make check) are never kept: a build needs them whole.

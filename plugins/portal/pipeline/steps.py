@@ -112,8 +112,8 @@ class PortalBuild:
 
     def file_key(self) -> str:
         """What every data file, badge and feed may show: every record and photo, the figures."""
-        inputs = self.inputs
-        return self.keys.key("file", inputs.common, inputs.totals, inputs.series, inputs.everyone)
+        inputs, as_of = self.inputs, self.figures.totals.as_of
+        return self.keys.key("file", as_of.isoformat() if as_of else "", inputs.totals, inputs.series, inputs.everyone)
 
     def write_search_index(self) -> None:
         """Pagefind's index of the public people and the text pages, made again only when what

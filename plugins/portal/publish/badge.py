@@ -5,28 +5,18 @@ has a textLength, so the badge keeps its layout whatever font the reader's syste
 """
 from __future__ import annotations
 
-import functools
-import os
 from xml.sax.saxutils import escape, quoteattr
 
-from PIL import ImageFont
+from ..images.fonts import FontFile, font
 
 HEIGHT, SIZE, PADDING = 20, 11, 7
 LABEL_FILL, NUMBER_FILL = "#444", "#8a1c1c"
 
 
-@functools.lru_cache(maxsize=4)
-def _font(path: str) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, SIZE, layout_engine=ImageFont.Layout.BASIC)
-
-
-def font_path(settings: dict, weight: str) -> str:
-    return os.path.join(settings["THEME"], settings["SHARE_CARD_FONTS"][weight])
-
-
-def badge_svg(label: str, number: str, as_of: str, settings: dict) -> str:
-    """`label` and the formatted `number`; `as_of` (the date, in words) goes into the title."""
-    regular, bold = _font(font_path(settings, "regular")), _font(font_path(settings, "bold"))
+def badge_svg(label: str, number: str, as_of: str, fonts: dict[str, FontFile]) -> str:
+    """`label` and the formatted `number`; `as_of` (the date, in words) goes into the title;
+    `fonts`: images/fonts.py's font_files()."""
+    regular, bold = font(fonts["regular"], SIZE), font(fonts["bold"], SIZE)
     label_text = round(regular.getlength(label))
     number_text = round(bold.getlength(number))
     label_width, number_width = label_text + 2 * PADDING, number_text + 2 * PADDING

@@ -18,7 +18,11 @@ from feedgenerator import Atom1Feed
 
 from ..content.model import Person
 from ..language.language import Language, Languages
+from ..pages.kinds import PAGE_KINDS
 from ..pages.urls import Urls
+
+# The kind of page whose people are the entries of the people's feed (the table's `feed`).
+FEED_KIND = next(kind.id for kind in PAGE_KINDS if kind.feed)
 
 
 class _StableAtomFeed(Atom1Feed):
@@ -49,7 +53,7 @@ def people_feed(public_people: list[Person], as_of: datetime.date | None, langua
 
     entries = []
     for person in public_people:
-        link = base + urls.url("person", lang=lang, id=person.id)
+        link = base + urls.url(FEED_KIND, lang=lang, id=person.id)
         headline = person.headline(language)
         since = person.history[-1].date if person.history else person.status_since
         summary = (say(language.gettext("%(status)s since %(date)s"), status=headline.status, date=since)

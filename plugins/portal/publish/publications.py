@@ -14,8 +14,9 @@ from ..cache.keys import Keys
 from ..cache.outputs import Outputs
 from ..content.model import Content
 from ..figures.summary import Figures
+from ..images.fonts import font_files
 from ..images.photos import Photos
-from ..images.sharecards import ShareCards
+from ..images.sharecards import ShareCards, as_of_text
 from ..language.language import Languages
 from ..pages.urls import Urls
 from ..workers.progress import Steps
@@ -47,12 +48,12 @@ class Publications:
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
         for name, make in open_data.files().items():
             self.write(settings["OPEN_DATA_SAVE_AS"].format(name=name), make)
+        fonts = font_files(settings)
         for language in self.languages:
-            as_of = language.gettext("as of %(date)s") % {"date": language.date(totals.as_of)} if totals.as_of else ""
             self.write(self.urls.save_as("badge", lang=language.code),
-                       lambda language=language, as_of=as_of: badge_svg(
-                           language.gettext("Political prisoners of Belarus"), language.number(totals.total), as_of,
-                           settings))
+                       lambda language=language: badge_svg(language.gettext("Political prisoners of Belarus"),
+                                                           language.number(totals.total), as_of_text(language, totals),
+                                                           fonts))
         # Share cards and feeds name pages and images by absolute address (a page names its card
         # in og:image): without SITEURL (a development build) no page names a card and no feed
         # could be followed, so neither is made, like the sitemap.

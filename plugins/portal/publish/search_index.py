@@ -119,7 +119,7 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     for lang, about in languages.items():
         if not os.path.isfile(os.path.join(target, f"pagefind.{about['hash']}.pf_meta")):
             raise RuntimeError(f"Pagefind removed the {lang} index when it indexed another language: "
-                               "this version cannot be run once per language (see search.write_index).")
+                               "this version cannot be run once per language (see publish/search_index.py: write_index).")
     # In a fixed order: two builds of one commit must be identical.
     entry["languages"] = dict(sorted(languages.items()))
     with open(os.path.join(target, "pagefind-entry.json"), "w", encoding="utf-8") as stream:
