@@ -50,10 +50,13 @@ def edit(content: Path) -> dict[str, str]:
     # A new name (lists re-sort, the search index changes).
     renamed = [path for path in files if "\n  be: " in path.read_text(encoding="utf-8")][3]
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("\n  be: ", "\n  be: Аўгусцін ", 1), encoding="utf-8")
-    # A person who must no longer be named.
+    # A person who must no longer be named: the record goes, a counted-only one takes its place.
     hidden = files[5]
-    hidden.write_text(hidden.read_text(encoding="utf-8").replace("---\n", "---\nvisibility: counted\n", 1),
-                      encoding="utf-8")
+    front = hidden.read_text(encoding="utf-8").split("---")[1]
+    counted = [line for line in front.splitlines() if line.split(":")[0] in ("status", "region", "updated")]
+    (people / "counted-9001.md").write_text("---\nvisibility: counted\n" + "\n".join(counted) + "\n---\n",
+                                            encoding="utf-8")
+    hidden.unlink()
     changed["hidden"] = hidden.stem
     # A record removed, one added.
     files[7].unlink()

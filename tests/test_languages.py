@@ -20,7 +20,7 @@ def big_site(tmp_path_factory):
     files["people/two-a.md"] = person("released", name={"en": "Two A"})
     files["people/two-b.md"] = person("released", name={"en": "Two B"})
     for n in range(5):
-        files[f"people/five-{n}.md"] = person("pardoned", visibility="counted")
+        files[f"people/counted-5{n:03d}.md"] = person("pardoned", visibility="counted")
     return build(tmp_path_factory.mktemp("big"), files)
 
 

@@ -182,11 +182,10 @@ def test_more_kinds_of_bad_records(in_tmp, record, expected):
 
 def test_a_photo_that_is_not_an_image(in_tmp):
     files = {"people/photos/broken.jpg": b"not a JPEG", "people/bad.md": person(name={"en": "A B"}, photo="broken.jpg")}
-    photo = in_tmp / "content" / "people" / "photos" / "broken.jpg"
     assert problems_of(in_tmp, files) == [Problem(
         "content/people/bad.md", 4, "photo",
-        f"the photo content/people/photos/broken.jpg cannot be read as an image (cannot identify image file '{photo}').",
-        "save it again as a JPEG, PNG or WebP file.")]
+        "the photo content/people/photos/broken.jpg cannot be used: it is not an image in a format the site reads "
+        "(JPEG, PNG or WebP).", "save it again as a JPEG, PNG or WebP file of a few megapixels at most.")]
 
 
 def test_a_counted_only_record_needs_no_name(in_tmp):

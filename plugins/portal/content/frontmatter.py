@@ -1,7 +1,8 @@
 """Reading a record file: bytes -> (YAML mapping, Markdown body), with located problems.
 
-Accepts a UTF-8 BOM and CRLF or CR line ends. Uses PyYAML's C loader (libyaml), which
-is several times faster than the pure-Python one on thousands of files.
+Accepts a UTF-8 BOM and CRLF or CR line ends. The YAML is read by content/safety.py's strict
+loader, and a file that is too big, YAML it refuses or text with invisible characters is a
+problem like any other.
 """
 from __future__ import annotations
 
@@ -12,11 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem
-
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: slower, same result
-    _Loader = yaml.SafeLoader
+from .safety import MAX_TEXT_BYTES, UnsafeYAML, body_invisible_problems, invisible_problems, load_yaml, too_big
 
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
@@ -38,6 +35,10 @@ class RecordFile:
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    oversized = too_big(path, len(raw), MAX_TEXT_BYTES, "a record or data file",
+                        "shorten it: a story this long belongs on another site, linked in sources.")
+    if oversized:
+        return None, [oversized]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -57,7 +58,13 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 def parse_yaml(text: str, path: str, first_line: int) -> tuple[object, list[Problem]]:
     """Parse a YAML document; `first_line` is the file line where `text` starts."""
     try:
-        return yaml.load(text, Loader=_Loader), []
+        return load_yaml(text), []
+    except UnsafeYAML as error:
+        return None, [Problem(path, first_line + error.problem_mark.line, None, f"{error.located(first_line)}.",
+                              error.fix)]
+    except RecursionError:
+        return None, [Problem(path, None, None, "the YAML is nested too deeply to be a record.",
+                              "write one 'key: value' per line, as in the other files.")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
@@ -143,7 +150,8 @@ def read_markdown_record(raw: bytes, path: str) -> tuple[RecordFile | None, list
             )
         ]
     record = RecordFile(path, data, text[body_start:], body_line, key_lines(front, first_line=2))
-    return record, []
+    problems = _invisible(record) + body_invisible_problems(record.body, path, body_line)
+    return (None, problems) if problems else (record, [])
 
 
 def read_yaml_record(raw: bytes, path: str) -> tuple[RecordFile | None, list[Problem]]:
@@ -158,4 +166,11 @@ def read_yaml_record(raw: bytes, path: str) -> tuple[RecordFile | None, list[Pro
         return None, [
             Problem(path, 1, None, "the file is not a list of keys and values.", "write one 'key: value' per line.")
         ]
-    return RecordFile(path, data, "", 0, key_lines(text, first_line=1)), []
+    record = RecordFile(path, data, "", 0, key_lines(text, first_line=1))
+    problems = _invisible(record)
+    return (None, problems) if problems else (record, [])
+
+
+def _invisible(record: RecordFile) -> list[Problem]:
+    return [problem for key, value in record.data.items()
+            for problem in invisible_problems(value, record.path, str(key), record.line_of(str(key)))]

@@ -24,8 +24,8 @@ def load_institutions(folder: Path, shown_folder: str, languages: list[str], typ
         return institutions, problems
     for path in sorted(folder.iterdir()):
         shown = f"{shown_folder}/{path.name}"
-        if path.name.startswith("."):
-            continue
+        if path.name.startswith(".") or path.is_symlink():
+            continue  # a link is never read: the loader reports it (content/loader.py: unsafe_files)
         if path.suffix != ".yaml" or not path.is_file():
             problems.append(Problem(shown, None, None, "this file is in the institutions folder but is not an institution record.",
                                     "institution records are YAML files ending in .yaml, e.g. sizo-1-minsk.yaml."))

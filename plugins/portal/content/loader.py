@@ -13,11 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..language.language import Languages
+from .frontmatter import decode
 from .institutions import load_institutions
 from .model import Content, Person
 from .person import PersonFile, ReadingContext, read_person
 from .problems import ContentError, Problem, shown_path
 from .reference import load_articles, load_categories, load_institution_types, load_regions, load_statement_figures
+from .safety import MAX_TEXT_BYTES, body_invisible_problems, too_big
 from .signatories import load_signatories
 
 # (files, context) -> (the valid people, the problems of the others)
@@ -68,6 +70,7 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     signatories, found = load_signatories(signatories_dir, shown_path(signatories_dir), codes, today)
     problems += found
 
+    problems += unsafe_files(folder, settings)
     content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures)
     people_dir = folder / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
@@ -82,6 +85,37 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     people.sort(key=lambda person: person.id)
     content.people = people
     return content
+
+
+def unsafe_files(folder: Path, settings: dict) -> list[Problem]:
+    """Symbolic links anywhere in the content folder (content is read only from inside it: a
+    link could publish any file of the machine that builds), and text pages that are too big
+    or hold invisible characters (Pelican reads those; content/safety.py)."""
+    problems = []
+    for root, dirs, names in os.walk(folder):
+        for name in sorted(dirs + names):
+            path = Path(root, name)
+            if path.is_symlink():
+                problems.append(Problem(shown_path(path), None, None,
+                                        "this is a symbolic link: the site is built only from files inside the content "
+                                        "folder.", "replace the link with the file itself, or remove it."))
+        dirs[:] = [name for name in dirs if not Path(root, name).is_symlink()]
+    for page_folder in settings.get("PAGE_PATHS", []):
+        for root, dirs, names in os.walk(folder / page_folder):
+            dirs[:] = sorted(name for name in dirs if not Path(root, name).is_symlink())
+            for path in sorted(Path(root, name) for name in names if name.endswith(".md")):
+                if not path.is_symlink():
+                    problems += _text_page_problems(path)
+    return problems
+
+
+def _text_page_problems(path: Path) -> list[Problem]:
+    shown = shown_path(path)
+    oversized = too_big(shown, path.stat().st_size, MAX_TEXT_BYTES, "a text page", "shorten it.")
+    if oversized:
+        return [oversized]
+    text, found = decode(path.read_bytes(), shown)
+    return found if text is None else body_invisible_problems(text, shown, 1)
 
 
 def person_files(content: Path, people_dir: Path, photos_dir: Path) -> tuple[list[PersonFile], list[Problem]]:
@@ -100,6 +134,8 @@ def person_files(content: Path, people_dir: Path, photos_dir: Path) -> tuple[lis
             if name.startswith("."):
                 continue
             path = root_path / name
+            if path.is_symlink():
+                continue  # never read: unsafe_files() reports it
             if path.suffix != ".md":
                 problems.append(Problem(shown_path(path), None, None,
                                         "this file is in the people folder but is not a person record.",

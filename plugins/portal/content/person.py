@@ -6,16 +6,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
-from . import story
 from ..language import translit
+from ..language.language import Languages
+from ..language.localized import Localized
+from . import story
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .history import read_history
-from ..language.localized import Localized
-from ..language.language import Languages
 from .model import Article, Charge, Person, ReferenceData
+from .safety import photo_problem
 
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
@@ -24,6 +23,10 @@ PERSON_KEYS = [
     "photo", "sources", "updated", "aliases", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
+# What a counted-only record may hold: what the totals need (today and over time), nothing that
+# could identify the person. This repository is public: a name is published when it is merged.
+COUNTED_KEYS = ["id", "visibility", "status", "status_since", "detained", "history", "region", "updated"]
+COUNTED_ID = re.compile(r"^counted-\d+$")
 GENDERS = ["male", "female"]
 # An article of the Criminal Code as records write it: 342, 342-1 (part 1), 361-1-2.
 ARTICLE = re.compile(r"^\d{1,3}(?:-\d{1,2}){0,2}$")
@@ -83,6 +86,9 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
                            "          en: Ivan Ivanau\n        or, if the person must not be named, set visibility: counted.",
                            line=record.line_of("name") or 1)
 
+    if visibility == "counted":
+        _counted_only(fields, record, stem)
+
     category = fields.choice("status", reference.categories, required=True, where=" (see content/data/categories.yaml)")
     born = fields.date("born", allow_year=True)
     gender = fields.choice("gender", GENDERS)
@@ -116,6 +122,11 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         if value and birth_year and value.year < birth_year:
             fields.problem(key, f"{key} ({value.isoformat()}) is before the year of birth ({birth_year}).",
                            "check both dates.")
+        if value and updated and value > updated:
+            fields.problem(key, f"{key} ({value.isoformat()}) is after the day the record was checked "
+                                f"({updated.isoformat()}).",
+                           "updated is the day you checked the record, so nothing in it happens later: correct the "
+                           "date, or set updated: to the day you checked it.")
 
     if (visibility == "public" and letters and category and category.held and institution and name
             and not letter_name and not any(CYRILLIC.search(name.values.get(lang, "")) for lang in ("ru", "be"))):
@@ -160,6 +171,23 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         history=history,
     )
     return person, []
+
+
+def _counted_only(fields: Fields, record, stem: str) -> None:
+    """A counted-only record holds what counting needs and nothing that names the person."""
+    for key, value in record.data.items():
+        if key not in COUNTED_KEYS and key in PERSON_KEYS and value not in (None, "", [], {}):
+            fields.problem(key, f'a counted-only record holds only what counting needs, and "{key}" could identify the '
+                                "person: this repository is public, and anything merged stays in its history.",
+                           f"remove the line. Keep only {', '.join(COUNTED_KEYS[2:])}; send anything else to the "
+                           "editors privately if it matters.")
+    if record.body.strip():
+        fields.problem(None, "a counted-only record has a story: it could identify the person, and this repository "
+                             "is public.", "remove everything below the second --- line.", line=record.body_line)
+    if ID_PATTERN.match(stem) and not COUNTED_ID.match(stem):
+        fields.problem(None, f'the file name "{stem}" of a counted-only record could name the person: file names are '
+                             "public in the repository.",
+                       "rename the file to counted- and the next free number, e.g. counted-0042.md.", line=1)
 
 
 def _latin_names(name: Localized, languages: Languages) -> dict[str, str]:
@@ -208,11 +236,9 @@ def _photo(fields: Fields, context: ReadingContext) -> Path | None:
         fields.problem("photo", f"the photo {shown} does not exist.",
                        f"add the photo to {context.photos_shown}/ with exactly this name, or remove the photo line.")
         return None
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        fields.problem("photo", f"the photo {shown} cannot be read as an image ({error}).",
-                       "save it again as a JPEG, PNG or WebP file.")
+    wrong = photo_problem(path)
+    if wrong:
+        fields.problem("photo", f"the photo {shown} cannot be used: {wrong}.",
+                       "save it again as a JPEG, PNG or WebP file of a few megapixels at most.")
         return None
     return path

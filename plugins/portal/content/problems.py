@@ -57,3 +57,13 @@ class ContentError(SystemExit):
 
     def __str__(self) -> str:
         return format_report(self.problems)
+
+
+def github_annotation(problem: Problem) -> str:
+    """A workflow command that shows the problem as an annotation on its file and line."""
+    def escaped(text: str, properties: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+    where = f"file={escaped(problem.path, True)}" + (f",line={problem.line}" if problem.line else "")
+    title = escaped(f"field {problem.field}" if problem.field else "content problem", True)
+    return f"::error {where},title={title}::{escaped(problem.message)} Fix: {escaped(problem.fix)}"

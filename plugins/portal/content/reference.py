@@ -13,6 +13,8 @@ from .problems import Problem
 
 
 def _load(path: Path, shown: str) -> tuple[RecordFile | None, list[Problem]]:
+    if path.is_symlink():
+        return None, []  # never read: the loader reports the link (content/loader.py: unsafe_files)
     if not path.is_file():
         return None, [Problem(shown, None, None, "the data file is missing.", "restore it from the repository.")]
     return read_yaml_record(path.read_bytes(), shown)

@@ -27,8 +27,8 @@ def load_signatories(folder: Path, shown_folder: str, languages: list[str], toda
     if not folder.is_dir():
         return signatories, problems
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
-            continue
+        if path.name.startswith(".") or path.is_symlink():
+            continue  # a link is never read: the loader reports it (content/loader.py: unsafe_files)
         shown = f"{shown_folder}/{path.name}"
         if path.suffix != ".yaml" or not path.is_file():
             problems.append(Problem(shown, None, None, "this file is in the signatories folder but is not a signatory record.",

@@ -25,6 +25,7 @@ from PIL import Image, ImageCms
 from ..cache.keys import Keys
 from ..cache.outputs import Outputs, link_or_copy
 from ..cache.store import FileDigests, Store, write_atomically
+from ..content.problems import ContentError, Problem, shown_path
 from ..workers.fork import fork_map
 from ..workers.progress import Steps, count
 
@@ -159,12 +160,19 @@ class PhotoWriter:
             done.count += len(chunk)
             progress.update(f"{count(done.count)} of {count(len(jobs))} written, {count(encoding)} to re-encode")
         done.count = 0
+        failed = []
         for person_id, key, sizes, written in fork_map(lambda job: self._write_person(*job), jobs,
-                                                                self.processes, chunk=16, on_chunk=done):
+                                                       self.processes, chunk=16, on_chunk=done):
+            if isinstance(written, str):  # the photo could not be re-encoded: say which, after the others
+                failed.append(Problem(shown_path(sizes), None, "photo", f"the photo cannot be re-encoded ({written}).",
+                                      "save it again as a JPEG, PNG or WebP file of a few megapixels at most."))
+                continue
             index[key] = sizes
             for name, status in written:
                 self.outputs.wrote(name, key, status)
             photos[person_id] = self._renditions(person_id, sizes)
+        if failed:
+            raise ContentError(failed)
         self.digests.save()
         used = {key: index[key] for key in keys.values()}
         if self.folder is not None and used != self.index_store.load():
@@ -196,9 +204,13 @@ class PhotoWriter:
     def _write_person(self, person_id: str, key: str, source: Path, sizes):
         """Writes a person's renditions into the output folder, from the cache (`sizes` given)
         or newly encoded, then kept in the cache. Returns (person id, key, [(width, height)],
-        [(file name, (size, mtime))])."""
+        [(file name, (size, mtime))]); of a photo that cannot be encoded, (person id, key, its
+        path, what went wrong)."""
         if sizes is None:
-            made = renditions_of(source, self.widths)
+            try:
+                made = renditions_of(source, self.widths)
+            except Exception as error:  # noqa: BLE001 - reported with the file's name, not as a traceback
+                return person_id, key, source, str(error)
             if self.folder is not None:
                 (self.folder / key[:2]).mkdir(parents=True, exist_ok=True)
                 for width, _, data in made:

@@ -57,10 +57,10 @@ class PortalBuild:
         self.keys = Keys(settings, content_path)
 
     def read(self) -> None:
-        """Reads and checks the content and computes the figures; writes nothing but the
-        emptied output folder of a build that has no record of the last one."""
+        """Reads and checks the content (photos included, decoded) and computes the figures. A
+        build whose content has a problem stops here, and the output folder stays exactly as
+        the last build left it."""
         self.outputs = Outputs(self.output_path, self.settings)
-        self.outputs.start(self.settings.get("OUTPUT_RETENTION", []))
         self.context[OUTPUTS] = self.outputs
         reader = CachedReader(self.cache, self.keys, self.processes, self.steps)
         self.content = load_content(self.content_path, self.settings, read_people=reader, languages=self.languages)
@@ -70,6 +70,9 @@ class PortalBuild:
         self.context.update(portal_totals=self.figures.totals, portal_site=self.content.reference,
                             portal_as_of=self.figures.totals.as_of)
         logger.info("Read %d people (%d public)", len(self.content.people), len(self.content.public_people))
+        # All is well: an output folder the cache knows nothing of is emptied now, before Pelican
+        # writes the text pages (every generator reads before any writes).
+        self.outputs.start(self.settings.get("OUTPUT_RETENTION", []))
 
     def write(self, writer, env) -> None:
         public = self.content.public_people

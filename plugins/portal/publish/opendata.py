@@ -33,6 +33,22 @@ def _texts(value: Localized | None, languages: list[str]) -> dict[str, str | Non
     return {lang: value.values.get(lang) for lang in languages}
 
 
+# What a spreadsheet takes for the start of a formula (=, +, -, @) or of a new cell (tab,
+# carriage return): a cell of people.csv that starts with one runs as a formula when the file
+# is opened, so a record's text could run code on a journalist's computer.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str | int:
+    """A cell of people.csv: text that a spreadsheet would take for a formula starts with an
+    apostrophe (which spreadsheets hide, showing the text as written); None is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class OpenData:
     """Builds the open data files of one build; `absolute(url)` turns a site URL into the address
     written in the files (a full address when SITEURL is set)."""
@@ -112,7 +128,7 @@ class OpenData:
             for key in ("articles", "aliases", "sources"):
                 row[key] = "; ".join(record[key])
             row["letters"] = "true" if record["letters"] else "false"
-            writer.writerow(["" if row[key] is None else row[key] for key in columns])
+            writer.writerow([spreadsheet_safe(row[key]) for key in columns])
         return stream.getvalue()
 
     def categories_json(self) -> dict:

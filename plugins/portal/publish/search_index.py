@@ -94,9 +94,24 @@ def write_index(records: list[SearchRecord], output_path: str, bundle: str, url_
     by a run of its own into the same folder (Pagefind adds its files to what is there), and
     the languages of the runs' entry files are put into one. The result is byte for byte the
     one run's (the shared files are the same in every run), at half the memory.
+
+    The index is made beside the last one and put in its place only when it is whole: if
+    Pagefind fails, the output keeps the last index.
     """
-    target = os.path.join(output_path, bundle)
+    final = os.path.join(output_path, bundle)
+    target = os.path.join(output_path, f".{bundle.strip('/')}.new")
     shutil.rmtree(target, ignore_errors=True)
+    try:
+        _write_index(records, target, url_of_index)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    shutil.rmtree(final, ignore_errors=True)
+    if os.path.isdir(target):
+        os.rename(target, final)
+
+
+def _write_index(records: list[SearchRecord], target: str, url_of_index: str) -> None:
     if not records:
         return  # a site with no one and no text to find
     languages = {}
