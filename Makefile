@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check totals person devserver publish offline translations lock clean bench compare
+.PHONY: help html test unit check totals person devserver publish offline translations lock clean bench compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
+	@echo "make preview       the pages of the people changed since BASE=<git ref>, in preview/"
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
@@ -91,8 +92,14 @@ person: $(BIN)/.runtime
 	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
 	    --status "$(STATUS)" --counted "$(COUNTED)"
 
+# Each build in a process of its own: a bad edit shows its report, and the next save builds again.
 devserver: $(BIN)/.runtime
-	$(PELICAN) --autoreload --listen $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.devserver --settings $(CONF) --content $(CONTENT) \
+	    --output $(OUTPUT) --cache-path $(CACHE) --host $(HOST) --port $(PORT)
+
+# The changed people's pages of the built site, for a reviewer (the pull-request workflow uploads them).
+preview: html
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.preview --base "$(BASE)" --content $(CONTENT) --output $(OUTPUT)
 
 publish: $(BIN)/.runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) --cache-path $(CACHE)
@@ -134,4 +141,4 @@ lock: $(BIN)/.runtime
 	    | grep -viE "^($$(sed -n 's/==.*//p' requirements-test.txt | paste -sd'|'))=="; } > requirements.txt
 
 clean:
-	rm -rf $(OUTPUT) output-offline portal-offline.zip $(VENV) $(CACHE) bench/work node_modules audit/node_modules audit/reports
+	rm -rf $(OUTPUT) preview output-offline portal-offline.zip $(VENV) $(CACHE) bench/work node_modules audit/node_modules audit/reports

@@ -1,7 +1,7 @@
 """Problems as a volunteer reads them: where, what, how to fix; all at once, in file order."""
 from __future__ import annotations
 
-from portal.content.problems import ContentError, Problem, format_report, shown_path
+from portal.content.problems import ContentError, Problem, format_report, github_annotation, shown_path
 
 TYPO = Problem("content/people/b.md", 4, "status", '"custdy" is not a known status.', 'did you mean "custody"?')
 NOT_A_RECORD = Problem("content/people/notes.txt", None, None, "this file is in the people folder but is not a person "
@@ -40,3 +40,13 @@ def test_content_error_is_a_system_exit_that_carries_the_report():
 def test_shown_path_is_relative_to_the_working_folder_where_it_can_be(in_tmp):
     assert shown_path(in_tmp / "content" / "people" / "a.md") == "content/people/a.md"
     assert shown_path("/elsewhere/a.md") == "/elsewhere/a.md"
+
+
+def test_a_problem_as_a_github_annotation_on_its_file_and_line():
+    problem = Problem("content/people/ivan-ivanau.md", 4, "status", '"custdy" is not a known status.',
+                      'did you mean "custody"? use one of: custody, released (50% of them: a, b).\nsee the list')
+    assert github_annotation(problem) == (
+        '::error file=content/people/ivan-ivanau.md,line=4,title=field status::"custdy" is not a known status. '
+        'Fix: did you mean "custody"? use one of: custody, released (50%25 of them: a, b).%0Asee the list')
+    assert github_annotation(Problem("content/x, y.md", None, None, "m", "f")) == (
+        "::error file=content/x%2C y.md,title=content problem::m Fix: f")

@@ -8,6 +8,7 @@ at once, with the file, line, field and fix. Exit status 0 when all is well, 1 o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..pipeline.reading import CachedReader
 from ..cache.keys import Keys
 from ..cache.store import cache_folder
 from ..content.loader import load_content
-from ..content.problems import ContentError, format_report
+from ..content.problems import ContentError, format_report, github_annotation
 from ..workers.fork import processes_for
 
 
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(format_report(error.problems, outcome="the site cannot be built", again="run make check again"),
               file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # each problem on its line of the pull request's diff
+            print("\n".join(github_annotation(problem) for problem in error.problems))
         return 1
     public = len(site.public_people)
     print(f"All content is valid: {len(site.people)} people ({public} public, {len(site.people) - public} counted only), "
