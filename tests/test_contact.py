@@ -110,10 +110,34 @@ def test_the_statement_lists_every_channel_under_join(output):
 
 # The onion address
 
-def test_the_contact_page_gives_the_onion_address(output, bare, lang):
+def onion_locations(output):
+    """Each HTML file of the output -> the content of its onion-location meta tags."""
+    return {page.relative_to(output).as_posix(): [meta["content"] for meta in
+                                                  parse(page.read_text(encoding="utf-8")).select('meta[http-equiv="onion-location"]')]
+            for page in sorted(output.rglob("*.html"))}
+
+
+def test_every_page_names_its_own_address_on_the_onion_site(output):
+    found = onion_locations(output)
+    for path, locations in found.items():
+        own = "" if path == "404.html" else path.removesuffix("index.html")
+        assert locations == [ONION_BASE + own], path
+    # every kind of page: the portal's, Pelican's text pages, the neutral and the bare ones
+    for path in ["index.html", "404.html", "en/index.html", "be/people/index.html", "ru/people/ivan-ivanau/index.html",
+                 "be/people/ivan-ivanov/index.html", "en/regions/gomel/index.html", "en/statement/index.html",
+                 "ru/how-to-write/index.html", "en/embed/counter/index.html", "be/contact/index.html"]:
+        assert path in found, path
+    assert found["ru/people/ivan-ivanau/index.html"] == [f"{ONION_BASE}ru/people/ivan-ivanau/"]
+
+
+def test_the_contact_page_gives_the_onion_address(output, lang):
     link = select_one(contact_page(output, lang), "#this-site ~ p a")
     assert link["href"] == ONION_BASE and text(link) == ONION_BASE
-    assert ".onion" not in read(bare, f"{lang}/contact/index.html")
+
+
+def test_no_onion_address_where_none_is_set(bare):
+    assert not any(onion_locations(bare).values())
+    assert ".onion" not in read(bare, "en/contact/index.html")
 
 
 def test_a_key_of_someone_else_stops_the_build(tmp_path):

@@ -228,7 +228,7 @@ def test_pages_of_everyone_get_them_grouped(plan):
 
 # Each page's context holds what its kind reads, and what it is made for
 
-EVERY_PAGE = {"lang", "page_kind", "site", "alternates"}
+EVERY_PAGE = {"lang", "page_kind", "site", "alternates", "own_url"}
 READ_AS = {"totals": {"totals"}, "series": {"chart"}, "person": {"person", "photo", "target"},
            "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months"}}
 MADE_FOR = {None: set(), "group": {"group"}, "category": {"category"}, "region": {"region"}, "article": {"article"},
@@ -261,6 +261,16 @@ def test_every_pages_context_holds_only_what_its_kind_reads(plan):
 def test_the_context_of_each_kind(plan, kind, own):
     page = next(page for page in plan.pages if page.kind.id == kind)
     assert set(page.context) == EVERY_PAGE | own
+
+
+def test_every_page_knows_its_own_address(plan):
+    """What the onion-location tag of its head names on the onion site (theme/templates/_onion.html)."""
+    assert all(page.context["own_url"] == page.url for page in plan.pages)
+    assert {page.save_as: page.context["own_url"] for page in plan.pages if page.lang in (None, "ru")
+            and page.kind.id in ("root", "not_found", "contact", "person")} == {
+        "index.html": "", "404.html": "404.html", "ru/contact/index.html": "ru/contact/",
+        "ru/people/ivan-ivanau/index.html": "ru/people/ivan-ivanau/",
+        "ru/people/olga-prykladnaya/index.html": "ru/people/olga-prykladnaya/"}
 
 
 def test_a_person_page_gets_its_own_photo(plan):
