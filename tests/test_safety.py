@@ -21,9 +21,7 @@ Hello <script>alert("x")</script> world.
 """
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory):
-    files = {
+FILES = {
         "people/hostile-story.md": person("custody", name={"en": "Hostile Story"}, body=HOSTILE_STORY),
         "people/with-photo.md": person("custody", name={"en": "With Photo"}, photo="with-photo.jpg"),
         "people/photos/with-photo.jpg": photo_with_metadata(),
@@ -33,8 +31,19 @@ def output(tmp_path_factory):
             articles='["342-1"]', sentence="SECRETSENTENCE", photo="secret-one.jpg",
             sources="[https://example.org/secretsourcezzq]", body="SECRETSTORYZZQ\n"),
         "people/photos/secret-one.jpg": photo_with_metadata(),
-    }
-    return build(tmp_path_factory.mktemp("safety"), files)
+}
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("safety"), FILES)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """As published (SITEURL): with the sitemap, the feeds and the share cards."""
+    return build(tmp_path_factory.mktemp("safety-published"), FILES, ("data", "statements", "pages"),
+                 SITEURL="https://example.org")
 
 
 def test_story_keeps_text_and_safe_links_only(output):
@@ -62,15 +71,22 @@ def test_photos_carry_no_metadata_and_stand_upright(output):
             assert image.size == (200, 300)  # the orientation was applied before the EXIF was dropped
 
 
-def test_counted_only_people_leave_no_trace_in_any_output_file(output):
+@pytest.mark.parametrize("built", ["output", "published"])
+def test_counted_only_people_leave_no_trace_in_any_output_file(built, request):
+    """In no page, data file, photo, nor (as published) sitemap, feed or share card, by name or by
+    content (the search index is compressed: tests/test_browse.py searches it)."""
+    output = request.getfixturevalue(built)
     secrets = ["secret-one", "Утоеная", "Скрытая", "Hiddenperson", "SECRETSENTENCE", "SECRETSTORYZZQ",
                "secretsourcezzq", "1970"]
     for path in output.rglob("*"):
+        assert "secret-one" not in path.relative_to(output).as_posix()  # no page, photo or share card of theirs
         if path.is_file():
             data = path.read_bytes()
             for secret in secrets:
                 assert secret.encode() not in data, (path.relative_to(output), secret)
-    assert not list((output / "photos").glob("secret-one*"))
+    if built == "published":
+        assert (output / "sitemap.xml").is_file() and list((output / "feeds").glob("*.atom.xml"))
+        assert list((output / "cards").rglob("*.jpg")) and list((output / "pagefind").rglob("*"))
 
 
 def test_counted_only_people_are_counted(output):
