@@ -52,9 +52,34 @@ OFFER_HELP_URL = REPOSITORY_URL + "/issues/new?template=offer-help.yml"
 # How an organisation joins the statement: a new file by pull request, or the issue form.
 SIGNATORY_NEW_FILE_URL = REPOSITORY_URL + "/new/main/content/signatories"
 JOIN_ISSUE_URL = REPOSITORY_URL + "/issues/new?template=join-statement.yml"
-# A contact for those who cannot use the git host (shown where set).
-CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL")
+
+# Private ways to write to the maintainers, for relatives and witnesses who must not write in
+# public: the contact page (/<lang>/contact/) gives them with its safety advice, the statement
+# under "Join the statement". Without any, the page says how to write through the repository,
+# and that it is public. Each channel is a plain link: no widget, nothing loaded from elsewhere.
+# CONTACTS lists them in the order shown, each a dict with "channel" and "address":
+#   {"channel": "email", "address": "editors@example.org",
+#    "key": "keys/editors.asc",  # the OpenPGP public key: a file in the content folder, published
+#                                # as CONTACT_KEY_SAVE_AS, its fingerprint shown in full
+#    "fingerprint": "5F20 774F …"},  # optional: the build stops if the key file's is not this one
+#   {"channel": "signal", "address": "portal.01"},  # a username (or a number, +48 …: it names its owner)
+#   {"channel": "signal", "address": "portal.01", "url": "https://signal.me/#eu/…"},  # the app's username link
+#   {"channel": "telegram", "address": "portal_help"},
+#   {"channel": "other", "label": "Matrix", "address": "@editors:example.org",
+#    "url": "https://matrix.to/#/@editors:example.org"},  # "label" may be {"be": …, "ru": …, "en": …}
+# The build checks them all (content/contacts.py): the key must be a public key of that address.
+CONTACTS = []
+# Or the short settings, from the environment, shown after the channels CONTACTS lists:
+CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL") or None
+CONTACT_EMAIL_KEY = os.environ.get("PORTAL_CONTACT_EMAIL_KEY") or None  # e.g. keys/editors.asc, in content/
+CONTACT_EMAIL_FINGERPRINT = os.environ.get("PORTAL_CONTACT_EMAIL_FINGERPRINT") or None
+CONTACT_SIGNAL = os.environ.get("PORTAL_CONTACT_SIGNAL") or None  # a username or a number
 CONTACT_TELEGRAM = os.environ.get("PORTAL_CONTACT_TELEGRAM", "").lstrip("@") or None  # a handle
+CONTACT_KEY_URL = CONTACT_KEY_SAVE_AS = "keys/{name}"  # {name}: the key file's name
+# The site's onion service, if it has one (http://<56 letters and digits>.onion, and a path if
+# the portal is served under one there): every page then names its own address there in a
+# <meta http-equiv="onion-location">, so that Tor Browser offers it (on a site served over HTTPS).
+ONION_ADDRESS = os.environ.get("PORTAL_ONION_ADDRESS") or None
 
 # The country line of every envelope address (letters go to places of detention in Belarus).
 LETTER_COUNTRY = "Беларусь"

@@ -44,6 +44,7 @@ SAMPLES: dict[str, dict[str, str | None]] = {
     "institution": {"institution": "sizo-1-minsk"},
     "birthdays": {"birthdays": None},
     "help": {"help": None},
+    "contact": {"contact": None},  # with a channel of every kind, the e-mail one with its key (CONTACTS below)
     TEXT: {  # from content/pages and content/statements: sample name -> slug
         "how-to-write": "how-to-write",
         "statement": "statement",
@@ -139,6 +140,22 @@ def photo() -> bytes:
     return (ROOT / "content" / "people" / "photos" / "ales-uzorny.jpg").read_bytes()
 
 
+# The maintainers' channels: one of every kind, all fictional. The key is a public key made for
+# the tests (tests/fixtures/contact-key.asc, of help@example.org); its file is in the content folder.
+KEY_FILE = "keys/maintainers.asc"
+CONTACT_SETTINGS = {
+    "CONTACT_EMAIL": "help@example.org", "CONTACT_EMAIL_KEY": KEY_FILE,
+    "CONTACT_SIGNAL": "portal.01", "CONTACT_TELEGRAM": "portal_help",
+    "CONTACTS": [{"channel": "other", "label": "Matrix", "address": "@portal:example.org",
+                  "url": "https://matrix.to/#/@portal:example.org"}],
+    "ONION_ADDRESS": None,  # its tests build sites of their own (tests/test_contact.py)
+}
+
+
+def contact_key() -> bytes:
+    return (ROOT / "tests" / "fixtures" / "contact-key.asc").read_bytes()
+
+
 # What a file of the output that PAGE_KINDS does not list is called in a gate's message.
 UNLISTED_KINDS = {"page", "stylesheet", "file"}
 
@@ -191,9 +208,8 @@ def page_of_file(relative: str, kinds: dict[str, str] = PAGE_KINDS) -> Page:
 
 def build_site(root: Path, siteurl: str = "") -> Path:
     """Builds the suite's site into root/output (SITEURL as for publishing, where given)."""
-    files = {**PEOPLE, "people/photos/ivan-ivanau.jpg": photo()}
-    return build(root, files, REAL_FOLDERS, SITEURL=siteurl,
-                 CONTACT_EMAIL="help@example.org", CONTACT_TELEGRAM="portal_help")
+    files = {**PEOPLE, "people/photos/ivan-ivanau.jpg": photo(), KEY_FILE: contact_key()}
+    return build(root, files, REAL_FOLDERS, SITEURL=siteurl, **CONTACT_SETTINGS)
 
 
 @dataclass(frozen=True)

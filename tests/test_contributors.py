@@ -118,6 +118,26 @@ def test_the_issue_forms_and_the_workflow_are_valid_and_complete():
     assert "- [ ]" in (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
 
 
+def test_every_issue_form_warns_in_three_languages_that_it_is_public_and_leads_to_the_contact_page():
+    """The site's address is GitHub Pages' for the repository (the deploy job's host)."""
+    settings = read_settings(SETTINGS)
+    owner, name = settings["REPOSITORY_URL"].removeprefix("https://github.com/").split("/")
+    contact = {lang: f"https://{owner}.github.io/{name}/" + settings["CONTACT_URL"].format(lang=lang)
+               for lang in ("be", "ru", "en")}
+    public = {"en": "**This issue is public**", "be": "**Гэтае пытанне публічнае**", "ru": "**Этот запрос публичный**"}
+    for path in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"):
+        if path.stem == "config":
+            continue
+        first = yaml.safe_load(path.read_text(encoding="utf-8"))["body"][0]
+        assert first["type"] == "markdown", path.name  # the warning comes before any field
+        for lang in contact:
+            assert public[lang] in first["attributes"]["value"] and f"]({contact[lang]})" in first["attributes"]["value"], (path.name, lang)
+    config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    links = {link["url"]: link for link in config["contact_links"]}
+    assert contact["en"] in links and settings["REPOSITORY_URL"] + "/security/policy" in links
+    assert (ROOT / "SECURITY.md").is_file()
+
+
 def test_contributing_guide_in_three_languages_linking_each_other():
     guides = {"en": "CONTRIBUTING.md", "be": "CONTRIBUTING.be.md", "ru": "CONTRIBUTING.ru.md"}
     headings = {}

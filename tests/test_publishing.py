@@ -27,7 +27,8 @@ def test_help_page_replaces_the_forms(output, lang):
     assert "issues/new?template=add-information.yml" in page
     assert "issues/new?template=offer-help.yml" in page
     assert f'href="../../{lang}/statement/#join"' in page
-    assert 'href="https://t.me/portal_help"' in page
+    assert f'href="../../{lang}/contact/"' in page  # the channels are on the contact page
+    assert 'href="https://t.me/portal_help"' in read(output, f"{lang}/contact/index.html")
     assert f'href="../../../{lang}/help/"' in read(output, f"{lang}/people/ivan-ivanau/index.html")  # in the footer
 
 

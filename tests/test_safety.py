@@ -21,17 +21,26 @@ Hello <script>alert("x")</script> world.
 """
 
 
+FILES = {
+    "people/hostile-story.md": person("custody", name={"en": "Hostile Story"}, body=HOSTILE_STORY),
+    "people/with-photo.md": person("custody", name={"en": "With Photo"}, photo="with-photo.jpg"),
+    "people/photos/with-photo.jpg": photo_with_metadata(),
+    # What a counted-only record may hold: nothing that names the person (a record with more
+    # is refused: tests/unit/test_untrusted_input.py).
+    "people/counted-0417.md": person("custody", visibility="counted", region="gomel", detained="2020-08-11"),
+}
+
+
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
-    files = {
-        "people/hostile-story.md": person("custody", name={"en": "Hostile Story"}, body=HOSTILE_STORY),
-        "people/with-photo.md": person("custody", name={"en": "With Photo"}, photo="with-photo.jpg"),
-        "people/photos/with-photo.jpg": photo_with_metadata(),
-        # What a counted-only record may hold: nothing that names the person (a record with more
-        # is refused: tests/unit/test_untrusted_input.py).
-        "people/counted-0417.md": person("custody", visibility="counted", region="gomel", detained="2020-08-11"),
-    }
-    return build(tmp_path_factory.mktemp("safety"), files)
+    return build(tmp_path_factory.mktemp("safety"), FILES)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """As published (SITEURL): with the sitemap, the feeds and the share cards."""
+    return build(tmp_path_factory.mktemp("safety-published"), FILES, ("data", "statements", "pages"),
+                 SITEURL="https://example.org")
 
 
 def test_story_keeps_text_and_safe_links_only(output):
@@ -59,10 +68,18 @@ def test_photos_carry_no_metadata_and_stand_upright(output):
             assert image.size == (200, 300)  # the orientation was applied before the EXIF was dropped
 
 
-def test_counted_only_people_leave_no_trace_in_any_output_file(output):
+@pytest.mark.parametrize("built", ["output", "published"])
+def test_counted_only_people_leave_no_trace_in_any_output_file(built, request):
+    """In no page, data file, photo, nor (as published) sitemap, feed or share card (the search
+    index is compressed: tests/test_browse.py searches it)."""
+    output = request.getfixturevalue(built)
     for path in output.rglob("*"):
+        assert "counted-0417" not in path.relative_to(output).as_posix()  # no page, photo or share card of theirs
         if path.is_file():
             assert b"counted-0417" not in path.read_bytes(), path.relative_to(output)
+    if built == "published":
+        assert (output / "sitemap.xml").is_file() and list((output / "feeds").glob("*.atom.xml"))
+        assert list((output / "cards").rglob("*.jpg")) and list((output / "pagefind").rglob("*"))
 
 
 def test_counted_only_people_are_counted(output):

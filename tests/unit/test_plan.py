@@ -144,20 +144,21 @@ def test_the_pages_of_each_kind_in_each_language(plan):
             "institution": [f"{lang}/institutions/ik-4-gomel/index.html"],
             "birthdays": [f"{lang}/birthdays/index.html"],
             "help": [f"{lang}/help/index.html"],
+            "contact": [f"{lang}/contact/index.html"],
             "search": [f"{lang}/search/index.html"],
             "numbers": [f"{lang}/numbers/index.html"],
             "opendata": [f"{lang}/data/index.html"],
             "embed_counter": [f"{lang}/embed/counter/index.html"],
         }
     assert pages_in(plan, None) == {"root": ["index.html"], "not_found": ["404.html"]}
-    assert len(plan.pages) == 3 * 23 + 2
+    assert len(plan.pages) == 3 * 24 + 2
     assert len({page.save_as for page in plan.pages}) == len(plan.pages)  # no file is planned twice
 
 
 def test_the_order_languages_then_kinds_then_the_neutral_pages(plan):
     assert [(page.lang, page.kind.id) for page in plan.pages][:3] == [("be", "home"), ("be", "people"), ("be", "group")]
     assert [page.lang for page in plan.pages[-2:]] == [None, None]
-    assert [page.lang for page in plan.pages[:-2]] == ["be"] * 23 + ["ru"] * 23 + ["en"] * 23
+    assert [page.lang for page in plan.pages[:-2]] == ["be"] * 24 + ["ru"] * 24 + ["en"] * 24
 
 
 def test_each_page_has_its_url_and_its_alternates_in_every_language(plan):
@@ -227,7 +228,7 @@ def test_pages_of_everyone_get_them_grouped(plan):
 
 # Each page's context holds what its kind reads, and what it is made for
 
-EVERY_PAGE = {"lang", "page_kind", "site", "alternates"}
+EVERY_PAGE = {"lang", "page_kind", "site", "alternates", "own_url"}
 READ_AS = {"totals": {"totals"}, "series": {"chart"}, "person": {"person", "photo", "target"},
            "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months"}}
 MADE_FOR = {None: set(), "group": {"group"}, "category": {"category"}, "region": {"region"}, "article": {"article"},
@@ -252,6 +253,7 @@ def test_every_pages_context_holds_only_what_its_kind_reads(plan):
     ("institutions", {"listed", "institutions"}),
     ("birthdays", {"months"}),
     ("help", set()),
+    ("contact", set()),
     ("opendata", {"totals"}),
     ("root", {"totals"}),
     ("not_found", set()),
@@ -259,6 +261,16 @@ def test_every_pages_context_holds_only_what_its_kind_reads(plan):
 def test_the_context_of_each_kind(plan, kind, own):
     page = next(page for page in plan.pages if page.kind.id == kind)
     assert set(page.context) == EVERY_PAGE | own
+
+
+def test_every_page_knows_its_own_address(plan):
+    """What the onion-location tag of its head names on the onion site (theme/templates/_onion.html)."""
+    assert all(page.context["own_url"] == page.url for page in plan.pages)
+    assert {page.save_as: page.context["own_url"] for page in plan.pages if page.lang in (None, "ru")
+            and page.kind.id in ("root", "not_found", "contact", "person")} == {
+        "index.html": "", "404.html": "404.html", "ru/contact/index.html": "ru/contact/",
+        "ru/people/ivan-ivanau/index.html": "ru/people/ivan-ivanau/",
+        "ru/people/olga-prykladnaya/index.html": "ru/people/olga-prykladnaya/"}
 
 
 def test_a_person_page_gets_its_own_photo(plan):
@@ -276,7 +288,7 @@ def test_the_sitemap_lists_each_page_once_with_its_alternates(plan):
     assert sitemap[1] == {"be": "be/people/", "ru": "ru/people/", "en": "en/people/"}
     assert [entry for entry in sitemap if "x-default" in entry] == [sitemap[0]]
     # every page but the redirects, the counter widget and the neutral pages, once for all languages
-    assert len(sitemap) == 23 - 2
+    assert len(sitemap) == 24 - 2
     assert {"be": "be/people/ivan-ivanov/", "ru": "ru/people/ivan-ivanov/", "en": "en/people/ivan-ivanov/"} not in sitemap
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..language.language import Languages
+from .contacts import load_contacts
 from .frontmatter import decode
 from .institutions import load_institutions
 from .model import Content, Person
@@ -70,8 +71,10 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     signatories, found = load_signatories(signatories_dir, shown_path(signatories_dir), codes, today)
     problems += found
 
+    contacts, found = load_contacts(folder, settings)
+    problems += found
     problems += unsafe_files(folder, settings)
-    content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures)
+    content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures, contacts)
     people_dir = folder / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
     context = ReadingContext(content.reference, languages, photos_dir, shown_path(photos_dir), today, render_stories)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..language.localized import Localized, Text
+from .contacts import Contacts
 
 if TYPE_CHECKING:
     from ..language.language import Language
@@ -219,8 +220,9 @@ class StatementFigures:
 class ReferenceData:
     """Everything the content holds besides the people: what records refer to (status groups
     and categories, regions, articles, institutions) and the statement's signatories and
-    figures. Every page may show it, so it is what pages get as `site`: a page that shows
-    people is given them by name (pages/kinds.py), never through this."""
+    figures; and the maintainers' contact channels, which the settings give (with their keys
+    from the content folder). Every page may show it, so it is what pages get as `site`: a
+    page that shows people is given them by name (pages/kinds.py), never through this."""
 
     groups: list[Group]
     categories: dict[str, Category]
@@ -229,6 +231,7 @@ class ReferenceData:
     articles: dict[str, Article] = field(default_factory=dict)  # in the data file's order
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
+    contacts: Contacts = field(default_factory=Contacts)  # the maintainers' private channels (settings)
 
     @property
     def reference(self) -> "ReferenceData":

@@ -78,6 +78,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (
              groups_by="institution"),
     PageKind("birthdays", "{lang}/birthdays/", "birthdays", reads=("everyone",), groups_by="birthday"),
     PageKind("help", "{lang}/help/", "help"),
+    # How to write to the maintainers privately, and safely: the channels of the settings.
+    PageKind("contact", "{lang}/contact/", "contact"),
     PageKind("search", "{lang}/search/", "search"),
     PageKind("numbers", "{lang}/numbers/", "numbers", reads=("totals", "series")),
     PageKind("opendata", "{lang}/data/", "opendata", reads=("totals",)),

@@ -138,6 +138,7 @@ class PagePlan:
                 alternates = self.alternates(kind.id, **fields)
                 save_as, url = self.urls.save_as(kind.id, lang=lang, **fields), alternates[lang]
             context["alternates"] = alternates
+            context["own_url"] = url  # the page's own address, relative to the site's root (the onion site's too)
             if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(alternates)
             self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed),

@@ -1,8 +1,8 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
 today's totals and who can receive letters, the totals over time (JSON and CSV), the open
-data, the counter badges and, with SITEURL, the share cards and the Atom feeds of people
-added and of status changes. Everything here reads the validated content, the figures and
-the photos, never the content files.
+data, the counter badges, the maintainers' OpenPGP keys and, with SITEURL, the share cards
+and the Atom feeds of people added and of status changes. Everything here reads the
+validated content, the figures and the photos, never the content files.
 """
 from __future__ import annotations
 
@@ -54,6 +54,9 @@ class Publications:
                        lambda language=language: badge_svg(language.gettext("Political prisoners of Belarus"),
                                                            language.number(totals.total), as_of_text(language, totals),
                                                            fonts))
+        # The maintainers' OpenPGP keys, as the content folder has them (the contact page links them).
+        for key in content.contacts.keys:
+            self.write(self.urls.save_as("contact_key", name=key.name), lambda key=key: key.data)
         # Share cards and feeds name pages and images by absolute address (a page names its card
         # in og:image): without SITEURL (a development build) no page names a card and no feed
         # could be followed, so neither is made, like the sitemap.
@@ -69,8 +72,8 @@ class Publications:
                            lambda language=language: people_feed(public, totals.as_of, language, settings, self.urls))
 
     def write(self, save_as: str, make) -> None:
-        """The file made by `make()` (a dict is written as JSON, text as it is; UTF-8 with the
-        line ends as given), unless the last build left it from the same key."""
+        """The file made by `make()` (a dict is written as JSON, text as it is, UTF-8 with the
+        line ends as given; bytes as they are), unless the last build left it from the same key."""
         if self.outputs.unchanged(save_as, self.key):
             return
         content = make()
@@ -79,5 +82,5 @@ class Publications:
         target = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
-            stream.write(content.encode("utf-8"))
+            stream.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         self.outputs.wrote(save_as, self.key)  # or the next build would leave it behind when no longer made
