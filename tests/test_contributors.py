@@ -77,13 +77,22 @@ def test_make_person_writes_a_valid_file_with_every_optional_key_commented_out(t
     assert load_content(content, read_settings(SETTINGS)).people[0].articles[0].code == "342-1"
 
 
-def test_make_person_for_a_counted_record_writes_no_name(tmp_path):
-    content = write_content(tmp_path, {})
-    assert new_person(["--settings", SETTINGS, "--content", str(content), "--id", "counted-1", "--counted", "yes",
+def test_make_person_for_a_counted_record_writes_no_name_and_numbers_it(tmp_path):
+    content = write_content(tmp_path, {"people/counted-0041.md": person("custody", visibility="counted")})
+    assert new_person(["--settings", SETTINGS, "--content", str(content), "--counted", "yes",
                        "--status", "released"]) == 0
-    text = (content / "people" / "counted-1.md").read_text(encoding="utf-8")
+    text = (content / "people" / "counted-0042.md").read_text(encoding="utf-8")
     assert "visibility: counted" in text and "name" not in text.split("---")[1].replace("named nowhere", "")
-    assert not load_content(content, read_settings(SETTINGS)).people[0].is_public
+    assert [p.is_public for p in load_content(content, read_settings(SETTINGS)).people] == [False, False]
+
+
+def test_make_person_refuses_a_counted_record_named_after_the_person(tmp_path, capsys):
+    content = write_content(tmp_path, {})
+    assert new_person(["--settings", SETTINGS, "--content", str(content), "--id", "ivan-ivanau", "--counted", "yes",
+                       "--status", "released"]) == 1
+    assert ('"ivan-ivanau" would name a counted-only record: its file name must say nothing about the person. '
+            "Leave ID= out (the next free number is counted-0001), or give ID=counted-<number>.") in capsys.readouterr().err
+    assert list((content / "people").iterdir()) == []
 
 
 @pytest.mark.parametrize("args, words", [

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from ..content.fields import ID_PATTERN
+from ..content.person import COUNTED_ID
 from ..content.problems import ContentError
 from ..content.loader import load_content
 from ..content.problems import shown_path
@@ -68,6 +69,12 @@ def _yaml_text(text: str) -> str:
     return text
 
 
+def next_counted_id(ids: list[str]) -> str:
+    """counted- and the next free number: a counted-only record's file name must say nothing."""
+    numbers = [int(person_id.rsplit("-", 1)[1]) for person_id in ids if COUNTED_ID.match(person_id)]
+    return f"counted-{max(numbers, default=0) + 1:04d}"
+
+
 def suggested_id(names: dict[str, str]) -> str:
     latin = names.get("en") or ""
     return "-".join(re.findall(r"[a-z0-9]+", latin.lower()))
@@ -104,8 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     status = _answer(args.status, ask, f"Status ({', '.join(status_ids)})", "")
     if status not in site.categories:
         return _fail(f'"{status}" is not a status: give STATUS= with one of: {", ".join(status_ids)}.')
-    default_id = suggested_id(names) if not counted else ""
+    default_id = suggested_id(names) if not counted else next_counted_id([p.id for p in site.people])
     person_id = _answer(args.id, ask, "Id (small Latin letters, digits, hyphens; it never changes)", default_id) or default_id
+    if counted and not COUNTED_ID.match(person_id or ""):
+        return _fail(f'"{person_id}" would name a counted-only record: its file name must say nothing about the person. '
+                     f"Leave ID= out (the next free number is {default_id}), or give ID=counted-<number>.")
     if not ID_PATTERN.match(person_id or ""):
         return _fail(f'"{person_id}" is not a valid id: give ID= in small Latin letters, digits and hyphens, e.g. ID=ivan-ivanau.')
     taken = {p.id for p in site.people} | {alias for p in site.people for alias in p.aliases}
