@@ -61,7 +61,8 @@ def first_importing_pelican(modules: list[str]) -> str | None:
 def test_the_walled_modules_are_all_found():
     modules = walled_modules()
     assert {"portal.content.loader", "portal.content.fields", "portal.language.language", "portal.language.translit",
-            "portal.figures.over_time", "portal.figures.chart", "portal.review.changes"} <= set(modules)
+            "portal.figures.over_time", "portal.figures.chart", "portal.review.changes",
+            "portal.review.revision"} <= set(modules)
 
 
 def test_the_commands_load_the_content_through_the_loader():
