@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check totals person devserver publish offline translations lock clean bench compare preview
+.PHONY: help html test unit check totals person review devserver publish offline translations lock clean bench compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -25,6 +25,7 @@ help:
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
+	@echo "make review        summarise for a reviewer what the content change since BASE does (BASE=<git ref>; OUT=review.md)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make preview       the pages of the people changed since BASE=<git ref>, in preview/"
 	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
@@ -91,6 +92,14 @@ person: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.commands.person --settings $(CONF) \
 	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
 	    --status "$(STATUS)" --counted "$(COUNTED)"
+
+# Markdown for whoever reviews a change: people added, removed, renamed, status changes, every
+# changed field, the totals before and after, and first what needs a human. Only the summary
+# goes to standard output (the command is not echoed), so `make -s review BASE=main > review.md`
+# works too.
+review: $(BIN)/.runtime
+	@PYTHONPATH=plugins $(BIN)/python -m portal.commands.review --base "$(BASE)" --out "$(OUT)" \
+	    --lang "$(or $(LANG_CODE),en)" --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
 
 # Each build in a process of its own: a bad edit shows its report, and the next save builds again.
 devserver: $(BIN)/.runtime

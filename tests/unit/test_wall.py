@@ -1,5 +1,6 @@
-"""The wall: reading and checking the content, the languages, the figures, and what the
-commands (make check, make totals, make person) load the content with, run without Pelican.
+"""The wall: reading and checking the content, the languages, the figures, the review of a
+change, and what the commands (make check, make totals, make person, make review) load the
+content with, run without Pelican.
 
 Each import runs in a fresh interpreter, so that nothing this test run imported hides one.
 """
@@ -15,7 +16,7 @@ from conftest import ROOT
 
 PLUGINS = ROOT / "plugins"
 PORTAL = PLUGINS / "portal"
-WALLED = ["content", "language", "figures"]  # sub-packages that must never import Pelican
+WALLED = ["content", "language", "figures", "review"]  # sub-packages that must never import Pelican
 
 CHECK = """
 import importlib, json, sys
@@ -60,7 +61,8 @@ def first_importing_pelican(modules: list[str]) -> str | None:
 def test_the_walled_modules_are_all_found():
     modules = walled_modules()
     assert {"portal.content.loader", "portal.content.fields", "portal.language.language", "portal.language.translit",
-            "portal.figures.over_time", "portal.figures.chart"} <= set(modules)
+            "portal.figures.over_time", "portal.figures.chart", "portal.review.changes",
+            "portal.review.revision"} <= set(modules)
 
 
 def test_the_commands_load_the_content_through_the_loader():
