@@ -115,7 +115,7 @@ def test_the_rebuild_followed_every_edit(sites):
             assert f"{lang}/people/{gone}/index.html" not in after
             assert gone not in after[f"{lang}/people/index.html"].decode()
         assert f"{lang}/people/zinaida-novaya/index.html" in after
-        assert f'data-detained="2020-08-09"' in after[f"{lang}/people/index.html"].decode()
+        assert 'data-detained="2020-08-09"' in after[f"{lang}/people/index.html"].decode()
     assert "Аўгусцін" in after["be/people/index.html"].decode()
     assert not any(name.startswith(f"photos/{changed['hidden']}") for name in after)
     new_photo = [name for name in after if name.startswith(f"photos/{changed['new_photo']}-")]

@@ -63,10 +63,6 @@ def flags_of_change(old: Person | None, new: Person, old_version: Version, new_v
                  "shown here.")
         if hidden:
             text += f" Changed, not shown: {', '.join(hidden)}."
-        extra = more_than_counting_needs(new, story)
-        if extra:
-            text += (f" The file holds more than counting needs ({', '.join(extra)}): a counted-only record should "
-                     "keep only its status, region and dates, as this repository is public.")
         flags.append(Flag(COUNTED, new.id, text))
     if story is not None and story_changed:
         findings = find_personal_data(story.body)
@@ -105,17 +101,6 @@ def renamed_without_alias(old: Person, new: Person, language: Language) -> Flag:
         f"{who(old, language)} was removed and {who(new, language)} added, with the same name: renamed? The old "
         f"address is not kept, so links to it break: add `aliases: [{old.id}]` to the new record (or ignore this "
         "if they are two people)."))
-
-
-def more_than_counting_needs(person: Person, story: Story | None) -> list[str]:
-    """The keys of a counted-only record that counting does not need."""
-    if person.is_public:
-        return []
-    held = {"name": person.written_name, "born": person.born, "gender": person.gender, "articles": person.articles,
-            "sentence": person.sentence, "institution": person.institution, "letter_name": person.letter_name,
-            "letters_note": person.letters_note, "aliases": person.aliases, "photo": person.photo,
-            "sources": person.sources, "story": story and story.parts}
-    return [key for key, value in held.items() if value]
 
 
 def named(person: Person) -> Named:

@@ -166,8 +166,9 @@ def base_version(repository: Repository, commit: str, shown: str, new: Content, 
             photos = content / folders.photos
             if not photos.exists() and new_photos.is_dir():
                 photos.parent.mkdir(parents=True, exist_ok=True)
-                # The working tree's photos, the same as BASE's but for the ones added.
-                photos.symlink_to(new_photos.resolve(), target_is_directory=True)
+                # The working tree's photos, the same as BASE's but for the ones added: linked, not
+                # copied, where they are on one file system (a symbolic link is refused as content).
+                shutil.copytree(new_photos, photos, copy_function=_link_or_copy)
             try:
                 old = load_content(content, settings, today, read_people=reader_for(content), render_stories=False,
                                    languages=languages)
@@ -246,3 +247,10 @@ def _relabelled(problem: Problem, temporary: str, shown: str) -> Problem:
     if path.startswith(temporary):
         path = shown + path[len(temporary):].lstrip("/")
     return dataclasses.replace(problem, path=path, message=problem.message.replace(temporary + "/", shown))
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
