@@ -81,8 +81,10 @@ CONTACT_KEY_URL = CONTACT_KEY_SAVE_AS = "keys/{name}"  # {name}: the key file's 
 # <meta http-equiv="onion-location">, so that Tor Browser offers it (on a site served over HTTPS).
 ONION_ADDRESS = os.environ.get("PORTAL_ONION_ADDRESS") or None
 
-# The country line of every envelope address (letters go to places of detention in Belarus).
-LETTER_COUNTRY = "Беларусь"
+# The country line of every envelope address (letters go to places of detention in Belarus):
+# in Cyrillic for the post in Belarus, and in Latin capitals for the post of the country a letter
+# is sent from, which sorts international mail by it.
+LETTER_COUNTRY = "Беларусь / BELARUS"
 
 # The portal's pages: their kinds, with each kind's address and file, are one table in
 # plugins/portal/pages/kinds.py, which gives the settings <KIND>_URL and <KIND>_SAVE_AS
@@ -96,6 +98,9 @@ TOTALS_SAVE_AS = "data/totals.json"
 # The search index (Pagefind), built from the public records and the text pages.
 SEARCH_INDEX_PATH = "pagefind"
 LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
+# Per language, everyone who can receive letters with what an envelope needs: for the write
+# page and the printable packs (plugins/portal/publish/letters.py).
+LETTERS_DATA_SAVE_AS = "data/letters-{lang}.json"
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"

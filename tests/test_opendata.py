@@ -141,7 +141,7 @@ def test_categories_and_institutions_json(output):
     institutions = json.loads(read(output, "data/institutions.json"))["institutions"]
     assert institutions[0]["people"] == ["ales-open"]
     assert institutions[0]["address"] == ["СИЗО № 1", "ул. Володарского, 2", "220030, г. Минск"]
-    assert institutions[0]["country"] == "Беларусь"
+    assert institutions[0]["country"] == "Беларусь / BELARUS"
     regions = json.loads(read(output, "data/regions.json"))["regions"]
     assert {"id": "gomel", "label": {"be": "Гомельская вобласць", "ru": "Гомельская область", "en": "Gomel Region"}} \
         in regions

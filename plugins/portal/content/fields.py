@@ -9,6 +9,8 @@ import datetime
 import difflib
 import re
 
+from babel import Locale, UnknownLocaleError
+
 from .frontmatter import RecordFile
 from ..language.localized import Localized
 from .problems import Problem
@@ -18,6 +20,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[А-Яа-яЁёІіЎў]")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}$")
 
 
 class Fields:
@@ -165,6 +168,27 @@ class Fields:
                 continue
             items.append(item_text)
         return items
+
+    def language_tag(self, key: str, value: str | None = None, *, read: bool = True) -> str | None:
+        """A language code of any language (be, ru, en, pl, lt, de…), as CLDR knows it."""
+        if read:
+            value = self.text(key)
+        if value is None:
+            return None
+        try:
+            if _LANGUAGE_TAG.match(value):
+                Locale.parse(value)
+                return value
+        except (UnknownLocaleError, ValueError):
+            pass
+        self.problem(key, f'"{value}" is not a language code.', "use a two-letter code such as be, ru, en, pl, lt or de.")
+        return None
+
+    def language_tags(self, key: str) -> list[str]:
+        """A list of language codes, each once."""
+        tags = [self.language_tag(key, value, read=False)
+                for value in self.text_list(key, fix=f"write the language codes as a list, e.g. {key}: [be, ru].")]
+        return list(dict.fromkeys(tag for tag in tags if tag))
 
     def url(self, key: str) -> str | None:
         value = self.text(key)

@@ -114,7 +114,9 @@ class Person:
     articles: list[Charge] = field(default_factory=list)
     sentence: Localized | None = None
     institution: Institution | None = None
+    institution_since: datetime.date | None = None  # held at `institution` since (a move shows from then)
     letter_name: str | None = None  # the name as the institution knows it, in Cyrillic
+    languages: list[str] = field(default_factory=list)  # the languages the person reads (letters), if known
     letters: bool = True  # false where letters must not be sent (the family asks, for example)
     letters_note: Localized | None = None  # why not
     aliases: list[str] = field(default_factory=list)  # ids this person had before
@@ -148,9 +150,17 @@ class Person:
             return "no-institution"
         return None
 
+    @property
+    def letters_changed(self) -> datetime.date | None:
+        """The last day something a letter writer needs changed: a new status (sentenced, moved
+        to a colony) or a new place of detention."""
+        status = self.history[-1].date if self.history else self.status_since
+        return max((day for day in (status, self.institution_since) if day), default=None)
+
     def envelope(self, country: str) -> list[str]:
         """The envelope address in the order it is written: institution, street, postcode and
-        town, country, recipient (with the year of birth)."""
+        town, country (in Cyrillic and, for mail from abroad, in Latin letters), recipient (with
+        the year of birth)."""
         if self.letters_blocked_by:
             return []
         recipient = self.letter_name or self.name.values.get("ru") or self.name.values.get("be")

@@ -19,7 +19,8 @@ from .safety import photo_problem
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
-    "detained", "articles", "sentence", "institution", "letter_name", "letters", "letters_note",
+    "detained", "articles", "sentence", "institution", "institution_since", "letter_name", "languages", "letters",
+    "letters_note",
     "photo", "sources", "updated", "aliases", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
@@ -99,6 +100,11 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     articles = _charges(fields, reference.articles)
     sentence = fields.localized("sentence", languages, allow_plain=True)
     institution = fields.choice("institution", reference.institutions, where=" (the files in content/institutions/)")
+    institution_since = fields.date("institution_since")
+    if institution_since and not institution and "institution" not in record.data:
+        fields.problem("institution_since", "the record names no institution to be held at since that day.",
+                       "add 'institution: ' with the place of detention, or remove the institution_since line.")
+    reads = fields.language_tags("languages")
     letter_name = fields.text("letter_name")
     if letter_name and (LATIN.search(letter_name) or not CYRILLIC.search(letter_name)):
         fields.problem("letter_name", "the name for the envelope must be in Cyrillic.",
@@ -118,7 +124,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     history = read_history(fields, reference.categories, category, status_since, updated)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
-    for key, value in (("detained", detained), ("status_since", status_since)):
+    for key, value in (("detained", detained), ("status_since", status_since), ("institution_since", institution_since)):
         if value and birth_year and value.year < birth_year:
             fields.problem(key, f"{key} ({value.isoformat()}) is before the year of birth ({birth_year}).",
                            "check both dates.")
@@ -160,7 +166,9 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         articles=articles,
         sentence=sentence,
         institution=institution,
+        institution_since=institution_since,
         letter_name=letter_name,
+        languages=reads,
         letters=letters,
         letters_note=letters_note,
         aliases=aliases,

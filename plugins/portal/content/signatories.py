@@ -6,10 +6,7 @@ file in their pull requests.
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
 
 from .fields import ID_PATTERN, Fields
 from .frontmatter import read_yaml_record
@@ -18,7 +15,7 @@ from .problems import Problem
 
 SIGNATORY_KEYS = ["name", "name_lang", "names", "other_names", "kind", "joined", "order", "note", "website", "members"]
 KINDS = ["organisation", "initiative", "person", "delegates"]
-_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}$")
+
 
 def load_signatories(folder: Path, shown_folder: str, languages: list[str], today: datetime.date):
     """Returns (signatories in joining order, problems)."""
@@ -53,8 +50,9 @@ def _read(path: Path, shown: str, languages: list[str], today: datetime.date):
         fields.problem(None, f'the file name "{path.name}" is not a valid id.',
                        "rename the file to small Latin letters, digits and hyphens, e.g. viasna.yaml.", line=1)
     name = fields.text("name", required=True, fix="add 'name: ' with the name exactly as the signatory writes it.")
-    name_lang = _language_tag(fields, "name_lang", fields.text("name_lang", required=True,
-                                                               fix="add 'name_lang: ' with the language of the name, e.g. be."))
+    name_lang = fields.language_tag("name_lang", fields.text("name_lang", required=True,
+                                                             fix="add 'name_lang: ' with the language of the name, e.g. be."),
+                                    read=False)
     names = _names(fields, languages)
     other_names = fields.text_list("other_names")
     kind = fields.choice("kind", KINDS, required=True)
@@ -73,19 +71,6 @@ def _read(path: Path, shown: str, languages: list[str], today: datetime.date):
     ), problems
 
 
-def _language_tag(fields: Fields, key: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        if _LANGUAGE_TAG.match(value):
-            Locale.parse(value)
-            return value
-    except (UnknownLocaleError, ValueError):
-        pass
-    fields.problem(key, f'"{value}" is not a language code.', "use a two-letter code such as be, ru, en, pl, lt or de.")
-    return None
-
-
 def _names(fields: Fields, languages: list[str]) -> dict[str, str]:
     """`names:` maps any language tag (not only the site's) to the name in that language."""
     value = fields.data.get("names")
@@ -97,7 +82,7 @@ def _names(fields: Fields, languages: list[str]) -> dict[str, str]:
         return {}
     names = {}
     for lang, text in value.items():
-        tag = _language_tag(fields, "names", str(lang))
+        tag = fields.language_tag("names", str(lang), read=False)
         if not isinstance(text, str) or not text.strip():
             fields.problem(f"names.{lang}", "the name is empty or not text.", f"write '{lang}: ' followed by the name.")
         elif tag:

@@ -94,7 +94,9 @@ class OpenData:
             "articles": [charge.code for charge in person.articles],
             "sentence": _texts(person.sentence, self.languages),
             "institution": person.institution.id if person.institution else None,
+            "institution_since": _date(person.institution_since),
             "letter_name": person.letter_name,
+            "languages": list(person.languages),
             "letters": person.letters,
             "letters_note": _texts(person.letters_note, self.languages),
             "aliases": list(person.aliases),
@@ -113,7 +115,7 @@ class OpenData:
         langs = self.languages
         columns = ["id", *(f"name_{lang}" for lang in langs), "status", "group", "status_since", "history", "born",
                    "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "institution",
-                   "letter_name", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo", "sources",
+                   "institution_since", "letter_name", "languages", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo", "sources",
                    "updated", *(f"url_{lang}" for lang in langs)]
         stream = io.StringIO()
         writer = csv.writer(stream, lineterminator="\n")
@@ -125,7 +127,7 @@ class OpenData:
                 for lang in langs:
                     row[f"{key}_{lang}"] = (record[key] or {}).get(lang)
             row["history"] = "; ".join(f"{entry['date']} {entry['status']}" for entry in record["history"])
-            for key in ("articles", "aliases", "sources"):
+            for key in ("articles", "languages", "aliases", "sources"):
                 row[key] = "; ".join(record[key])
             row["letters"] = "true" if record["letters"] else "false"
             writer.writerow([spreadsheet_safe(row[key]) for key in columns])

@@ -22,6 +22,7 @@ from ..pages.urls import Urls
 from ..workers.progress import Steps
 from .badge import badge_svg
 from .feeds import people_feed
+from .letters import letters_data
 from .opendata import OpenData
 from .totals_files import letters_json, series_csv, series_json, totals_json
 
@@ -43,6 +44,10 @@ class Publications:
         public = content.public_people
         self.write(settings["TOTALS_SAVE_AS"], lambda: totals_json(content, totals))
         self.write(settings["LETTERS_SAVE_AS"], lambda: letters_json(public, totals))
+        for language in self.languages:
+            self.write(settings["LETTERS_DATA_SAVE_AS"].format(lang=language.code),
+                       lambda language=language: letters_data(public, language, self.urls, settings["LETTER_COUNTRY"],
+                                                              totals))
         self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
         self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
