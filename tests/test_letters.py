@@ -33,7 +33,8 @@ FILES = {
     # Can receive letters: full date of birth, the name the colony knows, an old id.
     "people/ivan-ivanau.md": person(
         "custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов", "en": "Ivan Ivanau"}, born="1985-03-14",
-        institution="ik-test", letter_name="Иванов Иван Петрович", aliases="[ivan-ivanov]", updated="2024-01-10"),
+        institution="ik-test", letter_name="Иванов Иван Петрович", aliases="[ivan-ivanov]", updated="2024-01-10",
+        institution_since="2023-11-02", languages="[be, ru, pl]"),
     # Can receive letters, only the year of birth known: no birthday entry, the year on the envelope.
     "people/anna-bely.md": person("custody", name={"ru": "Анна Белая", "en": "Anna Bely"}, born="1990", institution="ik-test"),
     # Held there, but the family asks not to write.
@@ -211,3 +212,16 @@ def test_letter_data_that_is_wrong_stops_the_build(tmp_path, monkeypatch, files,
         build(tmp_path, files)
     problems = [p for p in stopped.value.problems if p.path == f"content/{path}" and p.field == field]
     assert problems and words in str(problems[0]), str(stopped.value)
+
+
+READS = {"be": "беларуская, руская, польская", "ru": "белорусский, русский, польский",
+         "en": "Belarusian, Russian, Polish"}
+SINCE = {"be": "з 2 лістапада 2023\u202fг.", "ru": "с 2 ноября 2023\u202fг.", "en": "since 2 November 2023"}
+
+
+def test_the_page_says_since_when_the_person_is_held_there_and_what_they_read(output, lang):
+    from helpers import text_of
+    facts = text_of(read(output, f"{lang}/people/ivan-ivanau/index.html").split('<dl class="facts">', 1)[1]
+                    .split("</dl>", 1)[0])
+    assert SINCE[lang] in facts and READS[lang] in facts
+    assert "польск" not in read(output, f"{lang}/people/anna-bely/index.html")  # nothing where nothing is known
