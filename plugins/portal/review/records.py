@@ -145,7 +145,9 @@ def field_changes(old: Person, new: Person, old_version: Version, new_version: V
     text("sentence", _values(old.sentence), _values(new.sentence))
     if _id(old.institution) != _id(new.institution):
         change("institution", _label(old.institution, language, "name"), _label(new.institution, language, "name"))
+    change("institution_since", _date(old.institution_since), _date(new.institution_since))
     change("letter_name", old.letter_name, new.letter_name)
+    listed("languages", old.languages, new.languages)
     change("letters", "yes" if old.letters else "no", "yes" if new.letters else "no")
     text("letters_note", _values(old.letters_note), _values(new.letters_note))
     old_photo, new_photo = photo_name(old, old_version), photo_name(new, new_version)
