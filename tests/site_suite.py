@@ -43,6 +43,7 @@ SAMPLES: dict[str, dict[str, str | None]] = {
     "institutions": {"institutions": None},
     "institution": {"institution": "sizo-1-minsk"},
     "birthdays": {"birthdays": None},
+    "write": {"write": None},  # the month of the figures (October 2021) has Hanna's birthday; she moved recently
     "help": {"help": None},
     "contact": {"contact": None},  # with a channel of every kind, the e-mail one with its key (CONTACTS below)
     TEXT: {  # from content/pages and content/statements: sample name -> slug
@@ -127,10 +128,11 @@ PEOPLE = {
         story_lang="ru", body="Ольгу задержали в Гомеле.\n"),
     # No longer held.
     "people/pavel-volny.md": person("released", name={"be": "Павел Вольны", "en": "Pavel Volny"}, region="brest"),
-    # Another person at the same institution, with a birthday, for the lists.
+    # Another person at the same institution, with a birthday in the figures' month (October
+    # 2021) and a recent move, for the lists and the write page.
     "people/hanna-bely.md": person(
-        "custody", name={"be": "Ганна Белая", "ru": "Анна Белая", "en": "Hanna Bely"}, born="1990-11-02",
-        gender="female", institution="sizo-1-minsk"),
+        "custody", name={"be": "Ганна Белая", "ru": "Анна Белая", "en": "Hanna Bely"}, born="1990-10-02",
+        gender="female", institution="sizo-1-minsk", institution_since="2021-10-04"),
     # Counted, never named.
     "people/counted-0001.md": person("custody", visibility="counted", region="gomel"),
 }

@@ -18,7 +18,7 @@ def test_every_kind_is_valid(kind):
     assert kind.each in EACH
     assert kind.groups_by in GROUPS
     assert (TEMPLATES / f"{kind.template}.html").is_file()
-    assert kind.groups_by is None or kind.groups_by in GROUPINGS or kind.groups_by == "birthday"
+    assert kind.groups_by is None or kind.groups_by in GROUPINGS or kind.groups_by in ("birthday", "birthday_month")
     # a page made for something has its id in its address; every other page its language
     assert ("{id}" in kind.url) == (kind.each is not None)
     assert ("{lang}" in kind.url) == (not kind.neutral)

@@ -154,6 +154,17 @@ def test_dates(code, formatted):
             language.month_short(AUGUST)] == formatted
 
 
+@pytest.mark.parametrize("code", LANGUAGES.codes)
+def test_a_day_and_the_month_in_a_date_read_as_day_month(code):
+    """The write page's script writes a day as "<day> <month_in_date>" where the browser has no
+    dates in the language: the same text as day_month() on the pages."""
+    language = LANGUAGES[code]
+    for day in (datetime.date(2027, month, 1 + month) for month in range(1, 13)):
+        assert f"{day.day} {language.month_in_date(day.month)}" == language.day_month(day)
+    assert language.day_month(datetime.date(2028, 2, 29)) == f"29 {language.month_in_date(2)}"
+    assert {"be": "сакавіка", "ru": "марта", "en": "March"}[code] == language.month_in_date(3)
+
+
 def test_a_formatted_value_is_remembered_per_method():
     language = Language("be", "Беларуская", "be", "абв", short_date_pattern="dd.MM.yyyy")
     assert (language.date(DAY), language.short_date(DAY)) == ("14 сакавіка 1985\u202fг.", "14.03.1985")

@@ -143,6 +143,7 @@ def test_the_pages_of_each_kind_in_each_language(plan):
             "institutions": [f"{lang}/institutions/index.html"],
             "institution": [f"{lang}/institutions/ik-4-gomel/index.html"],
             "birthdays": [f"{lang}/birthdays/index.html"],
+            "write": [f"{lang}/write/index.html"],
             "help": [f"{lang}/help/index.html"],
             "contact": [f"{lang}/contact/index.html"],
             "search": [f"{lang}/search/index.html"],
@@ -151,14 +152,14 @@ def test_the_pages_of_each_kind_in_each_language(plan):
             "embed_counter": [f"{lang}/embed/counter/index.html"],
         }
     assert pages_in(plan, None) == {"root": ["index.html"], "not_found": ["404.html"]}
-    assert len(plan.pages) == 3 * 24 + 2
+    assert len(plan.pages) == 3 * 25 + 2
     assert len({page.save_as for page in plan.pages}) == len(plan.pages)  # no file is planned twice
 
 
 def test_the_order_languages_then_kinds_then_the_neutral_pages(plan):
     assert [(page.lang, page.kind.id) for page in plan.pages][:3] == [("be", "home"), ("be", "people"), ("be", "group")]
     assert [page.lang for page in plan.pages[-2:]] == [None, None]
-    assert [page.lang for page in plan.pages[:-2]] == ["be"] * 24 + ["ru"] * 24 + ["en"] * 24
+    assert [page.lang for page in plan.pages[:-2]] == ["be"] * 25 + ["ru"] * 25 + ["en"] * 25
 
 
 def test_each_page_has_its_url_and_its_alternates_in_every_language(plan):
@@ -226,11 +227,43 @@ def test_pages_of_everyone_get_them_grouped(plan):
         ("march", ["ivan-ivanau"])]
 
 
+
+def test_the_write_page_gets_the_birthdays_of_the_figures_month(content):
+    """Its list without scripts: the month of the figures' date (the newest `updated`, here
+    22 October 2021), not of the build; only people who can receive letters, by day."""
+    def month_of(plan, lang="ru"):
+        page = next(page for page in plan.pages if page.save_as == f"{lang}/write/index.html")
+        anchor, number, people = page.context["month"]
+        return anchor, number, [person.id for person in people]
+
+    people = content / "people"
+    assert month_of(plan_of(content)) == ("october", 10, [])  # Ivan is born in March
+    (people / "ivan-ivanau.md").write_text(
+        (people / "ivan-ivanau.md").read_text(encoding="utf-8").replace("born: 1985-03-14", "born: 1985-10-30"),
+        encoding="utf-8")
+    (people / "anna-blocked.md").write_text(person(  # held there, but letters are declined
+        "custody", name={"ru": "Анна", "en": "Anna Blocked"}, born="1990-10-01", institution="ik-4-gomel", letters="false"),
+        encoding="utf-8")
+    (people / "pavel-year.md").write_text(person(  # only the year of birth: no birthday
+        "custody", name={"ru": "Павел", "en": "Pavel Year"}, born="1990", institution="ik-4-gomel"), encoding="utf-8")
+    (people / "zina-first.md").write_text(person(
+        "custody", name={"en": "Zina First"}, born="1979-10-02", institution="ik-4-gomel", letter_name="Зина Первая"),
+        encoding="utf-8")
+    plan = plan_of(content)
+    assert [month_of(plan, lang) for lang in LANGS] == [("october", 10, ["zina-first", "ivan-ivanau"])] * 3
+
+
+def test_without_any_record_the_write_page_has_no_month(tmp_path):
+    plan = plan_of(write_content(tmp_path, DATA, real=()))
+    assert plan.figures.totals.as_of is None
+    assert next(page for page in plan.pages if page.kind.id == "write").context["month"] is None
+
+
 # Each page's context holds what its kind reads, and what it is made for
 
 EVERY_PAGE = {"lang", "page_kind", "site", "alternates", "own_url"}
 READ_AS = {"totals": {"totals"}, "series": {"chart"}, "person": {"person", "photo", "target"},
-           "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months"}}
+           "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months", "month"}}
 MADE_FOR = {None: set(), "group": {"group"}, "category": {"category"}, "region": {"region"}, "article": {"article"},
             "institution": {"institution"}, "person": set(), "alias": set()}
 
@@ -252,6 +285,7 @@ def test_every_pages_context_holds_only_what_its_kind_reads(plan):
     ("redirect", {"person", "target"}),
     ("institutions", {"listed", "institutions"}),
     ("birthdays", {"months"}),
+    ("write", {"month"}),
     ("help", set()),
     ("contact", set()),
     ("opendata", {"totals"}),
@@ -288,7 +322,7 @@ def test_the_sitemap_lists_each_page_once_with_its_alternates(plan):
     assert sitemap[1] == {"be": "be/people/", "ru": "ru/people/", "en": "en/people/"}
     assert [entry for entry in sitemap if "x-default" in entry] == [sitemap[0]]
     # every page but the redirects, the counter widget and the neutral pages, once for all languages
-    assert len(sitemap) == 24 - 2
+    assert len(sitemap) == 25 - 2
     assert {"be": "be/people/ivan-ivanov/", "ru": "ru/people/ivan-ivanov/", "en": "en/people/ivan-ivanov/"} not in sitemap
 
 
@@ -313,7 +347,7 @@ def test_editing_one_person_changes_exactly_their_pages_and_the_lists_that_show_
     assert changed == sorted(f"{lang}/{path}index.html" for lang in LANGS for path in (
         "people/olga-prykladnaya/",  # her page
         "people/", "status/persecuted/", "status/released/", "regions/minsk-city/",  # the lists she is in
-        "regions/", "articles/", "institutions/", "birthdays/",  # the pages of everyone
+        "regions/", "articles/", "institutions/", "birthdays/", "write/",  # the pages of everyone
     ))
 
 

@@ -142,6 +142,13 @@ class Language:
         return format_date(value, format="d MMMM", locale=self.locale)
 
     @_remembered
+    def month_in_date(self, month: int) -> str:
+        """The month as day_month() writes it after the day ("сакавіка", "марта", "March"): the
+        write page's script puts a day before it where the browser has no dates in this language
+        (Chromium has none in Belarusian), so its dates read as the page's own."""
+        return format_date(datetime.date(2000, month, 1), format="MMMM", locale=self.locale)
+
+    @_remembered
     def language_name(self, code: str) -> str:
         """The name of another language in this one, from CLDR ("Belarusian", "белорусский")."""
         return self.babel_locale.languages.get(code, code)

@@ -17,7 +17,9 @@ the values its `reads` name, so a template cannot show what its key does not cov
 - "everyone": every public person (`listed`: the people grouped by `groups_by`).
 
 `groups_by` says how a page's people are grouped: a category's, region's, article's or
-institution's page lists its group; the index of regions (articles, institutions) counts each.
+institution's page lists its group; the index of regions (articles, institutions) counts each;
+the birthdays page gets everyone who can receive letters by month of birth (`months`), the
+write page those born in the month of the figures' date (`month`: its list without scripts).
 
 A new kind of page is a row here, a template, and, if its pages are made for something new
 (`each`), where those come from in pages/plan.py.
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 READS = ("totals", "series", "person", "listed", "everyone")
 EACH = (None, "group", "category", "region", "article", "person", "alias", "institution")
-GROUPS = (None, "status", "region", "article", "institution", "birthday")
+GROUPS = (None, "status", "region", "article", "institution", "birthday", "birthday_month")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("institution", "{lang}/institutions/{id}/", "institution", each="institution", reads=("listed",),
              groups_by="institution"),
     PageKind("birthdays", "{lang}/birthdays/", "birthdays", reads=("everyone",), groups_by="birthday"),
+    # "Write this week": its script reads data/letters-<lang>.json (birthdays in the reader's next
+    # 14 days, recent changes, people at random); without scripts, the birthdays of the figures' month.
+    PageKind("write", "{lang}/write/", "write", reads=("everyone",), groups_by="birthday_month"),
     PageKind("help", "{lang}/help/", "help"),
     # How to write to the maintainers privately, and safely: the channels of the settings.
     PageKind("contact", "{lang}/contact/", "contact"),

@@ -181,6 +181,11 @@ class PagePlan:
         """The context of a page that reads every public person: them, grouped as it shows them."""
         if kind.groups_by == "birthday":
             return {"months": birthdays([entry.person for entry in everyone])}
+        if kind.groups_by == "birthday_month":
+            # The month of the figures' date (in every page's key), not of the build: the same
+            # commit gives the same page. None where there is no record at all.
+            as_of = self.figures.totals.as_of
+            return {"month": birthdays([entry.person for entry in everyone])[as_of.month - 1] if as_of else None}
         if kind.groups_by == "institution":
             return {"listed": groups, "institutions": self._institutions(language)}
         return {"listed": groups}

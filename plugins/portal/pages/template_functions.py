@@ -20,7 +20,8 @@ from ..language.language import Language, Languages
 from .urls import Urls, card_file
 
 # The formatting methods of Language that templates use as filters: {{ day|date }}.
-FORMAT_FILTERS = ("number", "date", "short_date", "month_name", "day_month", "month_year", "month_short")
+FORMAT_FILTERS = ("number", "date", "short_date", "month_name", "day_month", "month_year", "month_short",
+                  "month_in_date")
 
 
 def days_between(start: datetime.date, end: datetime.date) -> int:

@@ -1,4 +1,4 @@
-// Letters: copy the envelope address, print it with a letter sheet, mark this month's
+// Letters: copy an envelope address, print it with a letter sheet, mark this month's
 // birthdays, pick someone to write to. Every part of the page works without this file;
 // it only adds the buttons. Nothing is sent anywhere.
 (function () {
@@ -21,15 +21,19 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  // Every copy button: data-copy names the element whose text it copies, and the status beside
+  // it says so. One listener for the page, so the buttons the write page's script adds later
+  // (write.js) copy as these do.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) { return; }
+    var status = button.parentNode.querySelector("[role=status]");
+    var text = document.getElementById(button.dataset.copy).innerText.trim();
+    copyText(text).then(function () { status.textContent = button.dataset.done; });
+  });
+
   document.querySelectorAll(".letter-actions").forEach(function (actions) {
-    var status = actions.querySelector("[role=status]");
     actions.hidden = false;
-    actions.querySelectorAll("[data-copy]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        var text = document.getElementById(button.dataset.copy).innerText.trim();
-        copyText(text).then(function () { status.textContent = button.dataset.done; });
-      });
-    });
     actions.querySelectorAll("[data-print-letter]").forEach(function (button) {
       button.addEventListener("click", function () {
         document.body.classList.add("print-letter");
