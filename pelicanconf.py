@@ -101,6 +101,15 @@ LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to 
 # Per language, everyone who can receive letters with what an envelope needs: for the write
 # page and the printable packs (plugins/portal/publish/letters.py).
 LETTERS_DATA_SAVE_AS = "data/letters-{lang}.json"
+# Birthday calendars (iCalendar) to subscribe to, per language: everyone who can receive letters
+# and whose date of birth is known, and the people of one institution, for organisers
+# (plugins/portal/publish/calendars.py). "" turns one off, and its links with it.
+BIRTHDAYS_CALENDAR_URL = BIRTHDAYS_CALENDAR_SAVE_AS = "{lang}/birthdays.ics"
+INSTITUTION_CALENDAR_URL = INSTITUTION_CALENDAR_SAVE_AS = "{lang}/institutions/{id}/birthdays.ics"
+# What makes the calendars' event UIDs (birthday-<person id>@<domain>) unique in the world.
+# None: the host of SITEURL. Set it before the site moves to another domain, or to give its
+# mirrors the same UIDs: a changed UID is a new event to an app that imported the calendar.
+CALENDAR_UID_DOMAIN = os.environ.get("PORTAL_CALENDAR_UID_DOMAIN") or None
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
 SITEMAP_SAVE_AS = "sitemap.xml"
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"

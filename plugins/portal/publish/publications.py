@@ -1,5 +1,6 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
-today's totals and who can receive letters, the totals over time (JSON and CSV), the open
+today's totals and who can receive letters, the birthday calendars (everyone's and each
+institution's, per language), the totals over time (JSON and CSV), the open
 data, the counter badges, the maintainers' OpenPGP keys and, with SITEURL, the share cards
 and the Atom feeds of people added and of status changes. Everything here reads the
 validated content, the figures and the photos, never the content files.
@@ -21,6 +22,7 @@ from ..language.language import Languages
 from ..pages.urls import Urls
 from ..workers.progress import Steps
 from .badge import badge_svg
+from .calendars import Calendars
 from .feeds import people_feed
 from .letters import letters_data
 from .opendata import OpenData
@@ -48,6 +50,7 @@ class Publications:
             self.write(settings["LETTERS_DATA_SAVE_AS"].format(lang=language.code),
                        lambda language=language: letters_data(public, language, self.urls, settings["LETTER_COUNTRY"],
                                                               totals))
+        self.write_calendars()
         self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
         self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
@@ -75,6 +78,25 @@ class Publications:
             for language in self.languages:
                 self.write(settings["PEOPLE_FEED_SAVE_AS"].format(lang=language.code),
                            lambda language=language: people_feed(public, totals.as_of, language, settings, self.urls))
+
+    def write_calendars(self) -> None:
+        """The birthday calendars (publish/calendars.py): everyone's in each language and, for
+        organisers, each institution's (one for every institution page, empty or not, so that a
+        subscription never meets a missing file). An empty *_SAVE_AS setting turns one off."""
+        settings = self.settings
+        everyone, each = settings.get("BIRTHDAYS_CALENDAR_SAVE_AS"), settings.get("INSTITUTION_CALENDAR_SAVE_AS")
+        if not everyone and not each:
+            return
+        calendars = Calendars(self.content.public_people, settings, self.urls, self.figures.totals.as_of)
+        for language in self.languages:
+            if everyone:
+                self.write(self.urls.save_as("birthdays_calendar", lang=language.code),
+                           lambda language=language: calendars.birthdays(language))
+            if each:
+                for institution in self.content.institutions.values():
+                    self.write(self.urls.save_as("institution_calendar", lang=language.code, id=institution.id),
+                               lambda institution=institution, language=language:
+                               calendars.institution(institution, language))
 
     def write(self, save_as: str, make) -> None:
         """The file made by `make()` (a dict is written as JSON, text as it is, UTF-8 with the
