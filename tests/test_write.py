@@ -248,17 +248,16 @@ def test_in_another_time_zone_it_is_still_the_day_before(open_page):
 
 @pytest.mark.parametrize("lang, moment, expected, summary", [
     # 2027 has no 29 February: Yana's birthday is on the 28th; 5 March is the 14th day.
-    ("be", "2027-02-20T09:00:00", [("yana-liutaya", "28 лютага · Birthday: 29 лютага"),
-                                   ("mikhas-sakavik", "5 сакавіка")], "20 лютага to 5 сакавіка"),
+    ("be", "2027-02-20T09:00:00", [("yana-liutaya", "28 лютага · Дзень нараджэння: 29 лютага"),
+                                   ("mikhas-sakavik", "5 сакавіка")], "з 20 лютага па 5 сакавіка"),
     # 2028 has one; 5 March is then the 15th day.
-    ("ru", "2028-02-20T09:00:00", [("yana-liutaya", "29 февраля")], "20 февраля to 4 марта"),
+    ("ru", "2028-02-20T09:00:00", [("yana-liutaya", "29 февраля")], "с 20 февраля по 4 марта"),
     ("en", "2028-02-29T09:00:00", [("yana-liutaya", "29 February · today"), ("mikhas-sakavik", "5 March")],
-     "29 February to 13 March"),
+     "from 29 February to 13 March"),
 ])
 def test_birthdays_across_the_end_of_february(open_page, lang, moment, expected, summary):
     page = open_page(lang, moment)
     assert shown(page, "soon") == expected
-    # (The new strings are not translated yet: the dates are the language's.)
     assert summary in page.locator("#soon [data-summary]").inner_text()
     yana = page.locator("#soon li").first
     assert yana.locator(".envelope").get_attribute("lang") == "be"  # СІЗА № 1, Пашковічы
