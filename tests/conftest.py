@@ -38,6 +38,42 @@ def lang(request) -> str:
     return request.param
 
 
+# Two places of detention for fixture sites: a colony in Gomel and a remand prison in Minsk,
+# with checked addresses (the project's own files have one to be re-checked).
+COLONY = """\
+id: ik-test
+type: colony
+name:
+  be: Папраўчая калонія № 99, Гомель
+  ru: Исправительная колония № 99, Гомель
+  en: Penal colony No. 99, Gomel
+address: |
+  ИК № 99
+  ул. Антошкина, 3
+  246035, г. Гомель
+city: Гомель
+region: gomel
+source: https://example.org/addresses
+checked: 2023-05-02
+"""
+COLONY_ENVELOPE = ["ИК № 99", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS"]
+SIZO = """\
+id: sizo-test
+type: pre-trial-detention-centre
+name:
+  be: СІЗА № 1, Мінск
+  ru: СИЗО № 1, Минск
+  en: Pre-trial detention centre No. 1, Minsk
+address: |
+  СИЗО № 1
+  ул. Володарского, 2
+  220030, г. Минск
+city: Минск
+region: minsk-city
+source: https://example.org/addresses
+checked: 2023-05-02
+"""
+
 def person(status="custody", updated="2021-10-22", body="", **keys) -> str:
     """A person file; keys are written as YAML lines in the order given."""
     lines = ["---"]

@@ -8,29 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import LANGS, ROOT, build, person, read
+from conftest import LANGS, ROOT, SIZO, build, person, read
 from helpers import parse, rows_of, select_one, text
 from portal.pages.kinds import PAGE_KINDS
 
-INSTITUTION = """\
-id: sizo-test
-type: pre-trial-detention-centre
-name:
-  be: СІЗА № 1, Мінск
-  ru: СИЗО № 1, Минск
-  en: Pre-trial detention centre No. 1, Minsk
-address: |
-  СИЗО № 1
-  ул. Володарского, 2
-  220030, г. Минск
-city: Минск
-region: minsk-city
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
-
 FILES = {
-    "institutions/sizo-test.yaml": INSTITUTION,
+    "institutions/sizo-test.yaml": SIZO,
     "people/ivan-ivanau.md": person(
         "custody",
         updated="2021-10-22",

@@ -9,30 +9,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import LANGS, build, person, read
+from conftest import COLONY, LANGS, SIZO, build, person, read
 from helpers import parse as parse_html
 from helpers import select_one
-from test_letters import COLONY
 
 SITEURL = "https://politprisoners.example/portal"
 DOMAIN = "politprisoners.example"
-
-SIZO = """\
-id: sizo-test
-type: pre-trial-detention-centre
-name:
-  be: СІЗА № 1, Мінск
-  ru: СИЗО № 1, Минск
-  en: Pre-trial detention centre No. 1, Minsk
-address: |
-  СИЗО № 1
-  ул. Володарского, 2
-  220030, г. Минск
-city: Минск
-region: minsk-city
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
 
 FILES = {
     "institutions/ik-test.yaml": COLONY,

@@ -8,25 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import build, person, read, serve
+from conftest import COLONY, build, person, read, serve
 from helpers import collapse, parse, select_one, text, text_of
-
-COLONY = """\
-id: ik-test
-type: colony
-name:
-  be: Папраўчая калонія № 99, Гомель
-  ru: Исправительная колония № 99, Гомель
-  en: Penal colony No. 99, Gomel
-address: |
-  ИК № 99
-  ул. Антошкина, 3
-  246035, г. Гомель
-city: Гомель
-region: gomel
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
 
 FILES = {
     "institutions/ik-test.yaml": COLONY,

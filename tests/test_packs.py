@@ -12,25 +12,8 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, build, person, read, serve
+from conftest import COLONY, COLONY_ENVELOPE, LANGUAGES, build, person, read, serve
 
-COLONY = """\
-id: ik-test
-type: colony
-name:
-  be: Папраўчая калонія № 99, Гомель
-  ru: Исправительная колония № 99, Гомель
-  en: Penal colony No. 99, Gomel
-address: |
-  ИК № 99
-  ул. Антошкина, 3
-  246035, г. Гомель
-city: Гомель
-region: gomel
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
-COLONY_LINES = ["ИК № 99", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS"]
 # The project's own institution files: the women's colony in Gomel (its address to be re-checked).
 GOMEL_WOMEN = ["ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS"]
 SIZO_MINSK = ["СІЗА № 1", "Навадворскі с/с, 143/4, в. Пашковічы", "223016, Мінскі раён, Мінская вобласць",
@@ -70,7 +53,7 @@ FILES = {
     **BREST,
 }
 IVAN = ["ИК № 99", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS", "Иванов Иван Петрович, 1985 г.р."]
-ANNA = [*COLONY_LINES, "Анна Белая, 1990 г.р."]
+ANNA = [*COLONY_ENVELOPE, "Анна Белая, 1990 г.р."]
 MARYIA = [*GOMEL_WOMEN, "Мария Переведённая, 1992 г.р."]
 
 

@@ -11,29 +11,12 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LANGS, LANGUAGES, build, person, read, serve
+from conftest import COLONY, COLONY_ENVELOPE, LANGS, LANGUAGES, build, person, read, serve
 from gates import report
 from gates.accessibility import axe_findings
 from helpers import parse, select_one, text
 from site_suite import Page
 
-COLONY = """\
-id: ik-test
-type: colony
-name:
-  be: Папраўчая калонія № 99, Гомель
-  ru: Исправительная колония № 99, Гомель
-  en: Penal colony No. 99, Gomel
-address: |
-  ИК № 99
-  ул. Антошкина, 3
-  246035, г. Гомель
-city: Гомель
-region: gomel
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
-COLONY_ENVELOPE = ["ИК № 99", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS"]
 # The figures' date: the newest `updated` of the records. The month without scripts is December.
 AS_OF = "2025-12-20"
 
@@ -142,8 +125,8 @@ def test_the_scripts_part_waits_hidden_with_its_data_file_and_strings(output, la
     forms = json.loads(select_one(week, "#soon [data-summary]")["data-forms"])
     assert set(forms) == ({"one", "other"} if lang == "en" else {"one", "few", "many"})
     assert page.select_one("[role=status][data-write-failed]")
-    assert f'src="../../theme/js/letters.js"' in write_page(output, lang)
-    assert f'src="../../theme/js/write.js"' in write_page(output, lang)
+    assert 'src="../../theme/js/letters.js"' in write_page(output, lang)
+    assert 'src="../../theme/js/write.js"' in write_page(output, lang)
     # The window of recent changes is the figures' date, said on the page.
     date = LANGUAGES[lang].date(datetime.date(2025, 12, 20))
     assert date in text(select_one(week, "section#changed"))
