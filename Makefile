@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check totals person review devserver publish offline translations lock clean bench compare preview
+.PHONY: help html test unit check totals person review devserver publish offline translations lock clean bench bench-search compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -32,6 +32,7 @@ help:
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
 	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
+	@echo "make bench-search  how well search finds 10,000 fictional people: other alphabets, parts, one wrong letter"
 	@echo "make compare       compare the site a revision builds with the working tree's, byte for byte (BASE=<git ref>)"
 	@echo "make clean         remove the build output and the virtualenv"
 
@@ -137,6 +138,12 @@ translations: $(BIN)/.runtime
 # one-core script (bench/README.md has the results so far and adds this run's).
 bench: $(BIN)/.runtime
 	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
+
+# Search at the size of the real lists: the page's matching code, run in Node on the people
+# file for 10,000 fictional people (bench/search.py; results in bench/README.md). Node comes
+# with Debian's npm (system-tools).
+bench-search: $(BIN)/.runtime | system-tools
+	$(BIN)/python bench/search.py $(BENCH_ARGS)
 
 # Does a change alter the site? The example content and 1,000 fictional people, built by the
 # revision BASE and by the working tree (or OTHER), compared file by file (bench/compare.py).

@@ -97,6 +97,9 @@ PHOTO_WIDTHS = [240, 480]  # CSS width on the person page, and twice that for de
 TOTALS_SAVE_AS = "data/totals.json"
 # The search index (Pagefind), built from the public records and the text pages.
 SEARCH_INDEX_PATH = "pagefind"
+# Per language, the people the search page finds by any spelling of their names, with one
+# wrong letter (plugins/portal/publish/people_search.py); Pagefind indexes the text pages.
+PEOPLE_SEARCH_SAVE_AS = "search/people-{lang}.json"
 LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
 # Per language, everyone who can receive letters with what an envelope needs: for the write
 # page and the printable packs (plugins/portal/publish/letters.py).

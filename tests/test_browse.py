@@ -1,12 +1,10 @@
-"""Browse and find: list pages and their filters, article and region pages, and search in any
-script, on a fixture site built with the real data files and institutions."""
+"""Browse: list pages and their filters, article and region pages, on a fixture site built
+with the real data files and institutions (search: tests/test_search.py)."""
 from __future__ import annotations
 
-import gzip
 import html as html_module
 import json
 import re
-from urllib.parse import quote
 
 import pytest
 
@@ -153,13 +151,6 @@ def test_the_article_index_and_the_person_page_link_the_articles(output):
     assert 'href="../../../be/articles/342/">Частка 1 артыкула 342</a>' in page
 
 
-def test_the_search_index_holds_public_people_only(output):
-    fragments = [gzip.decompress(path.read_bytes()) for path in (output / "pagefind" / "fragment").iterdir()]
-    text = b"".join(fragments).decode("utf-8", "replace")
-    assert "Ivanou" in text and "Іванаў" in text and "Дар'я" in text
-    assert "counted-0001" not in text
-
-
 # In the real Chromium ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -225,61 +216,6 @@ def test_a_filter_page_filters_the_other_properties(browser, server):
     assert page.get_by_label("Регион").count() == 0  # the page is the region filter
     page.get_by_label("Статус").select_option("house-arrest")
     assert visible_rows(page) == ["aleh-yarmak"]
-    page.close()
-
-
-def search_results(page, found=True) -> list[str]:
-    """The paths of the results listed, once the search has answered."""
-    if found:
-        page.wait_for_selector("[data-search-results] li a")
-    page.wait_for_function("""() => {
-        const status = document.querySelector('[data-search-status]');
-        return status.textContent && status.textContent !== status.dataset.searching;
-    }""")
-    return page.eval_on_selector_all("[data-search-results] li a", "links => links.map(a => new URL(a.href).pathname)")
-
-
-def test_search_finds_a_person_by_each_spelling_from_each_language(browser, server, lang):
-    page = browser.new_page()
-    for query in ["Ivanou", "Ivanov", "Іванаў", "Иванов"]:
-        page.goto(f"{server}/{lang}/people/")
-        page.locator("#site-search").fill(query)
-        page.locator("#site-search").press("Enter")
-        page.wait_for_url(f"**/{lang}/search/?q={quote(query)}")
-        assert search_results(page) == [f"/{lang}/people/ivan-ivanau/"], (lang, query)
-        assert page.locator("[data-search-results] a").first.inner_text() == IVAN[lang]
-    page.close()
-
-
-@pytest.mark.parametrize("query", ["Дар'я", "Дар’я", "Дарʼя", "Darya", "Daria Losik"])
-def test_search_matches_apostrophe_variants_and_transliterations(browser, server, query):
-    page = browser.new_page()
-    page.goto(f"{server}/be/search/?q={quote(query)}")
-    assert search_results(page) == ["/be/people/darya-losik/"]
-    page.close()
-
-
-def test_a_counted_only_person_is_never_found(browser, server, lang):
-    page = browser.new_page()
-    for query in ["counted-0001", "counted"]:
-        page.goto(f"{server}/{lang}/search/?q={quote(query)}")
-        # The statement's text may match a word; no person may.
-        assert [url for url in search_results(page, found=False) if "/people/" in url] == [], query
-    page.close()
-
-
-def test_the_search_page_speaks_belarusian(browser, server):
-    page = browser.new_page()
-    page.goto(f"{server}/be/search/?q={quote('Шчыглюк')}")
-    assert search_results(page, found=False) == []
-    assert page.locator("[data-search-status]").inner_text() == "Па запыце «Шчыглюк» нічога не знойдзена."
-    page.locator("#search-query").fill("Лосік")  # results as one types, with the count in Belarusian
-    page.wait_for_selector("[data-search-results] li a")
-    assert page.locator("[data-search-status]").inner_text() == "1 вынік"
-    assert page.url.endswith("/be/search/?q=" + quote("Лосік"))
-    result = page.locator("[data-search-results] li").first
-    assert result.locator("mark").first.inner_text().startswith("Лосік")
-    assert result.locator("img").get_attribute("src").endswith("/photos/darya-losik-240.jpg")
     page.close()
 
 

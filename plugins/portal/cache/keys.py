@@ -58,7 +58,7 @@ RECIPES: dict[str, Recipe] = {
     # A share card, drawn from its texts and the photo's largest rendition.
     "share card": Recipe(code=("images/sharecards.py",), settings=("THEME", "SHARE_CARD_FONTS"),
                          libraries=("pillow",), theme=("fonts",)),
-    # The search index of the people and the text pages.
+    # The search index of the text pages (Pagefind).
     "search index": Recipe(code=(".",), libraries=(*READING_LIBRARIES, "pagefind_bin"),
                            content=(ALL_BUT_PEOPLE,)),
     # A page, or a person's table row, rendered from the templates.

@@ -119,24 +119,21 @@ class PortalBuild:
         return self.keys.key("file", as_of.isoformat() if as_of else "", inputs.totals, inputs.series, inputs.everyone)
 
     def write_search_index(self) -> None:
-        """Pagefind's index of the public people and the text pages, made again only when what
-        it holds changed (a name, a status, a region, a photo, a text page)."""
+        """Pagefind's index of the text pages, made again only when one of them changed (the
+        people are found from publish/people_search.py's files, written with the data files)."""
         bundle = self.settings.get("SEARCH_INDEX_PATH")
         if not bundle:
             return
-        public, photos = self.content.public_people, self.photos.renditions
-        key = self.keys.key("search index", repr([
-            (p.id, p.name.values, p.category.id, p.region.id if p.region else None,
-             photos[p.id][0].url if p.id in photos else None) for p in public]))
+        records = search_records(self.context.get("pages", []))
+        key = self.keys.key("search index", repr(records))
         if self.outputs.unchanged_folder(bundle, key):
             logger.info("The search index is unchanged")
             return
         progress = self.steps.start("Search index")
-        records = search_records(public, self.languages, self.urls, photos, self.context.get("pages", []))
         write_index(records, self.output_path, bundle)
         self.outputs.wrote_folder(bundle, key)
-        progress.done(f"{count(len(records))} records indexed")
-        logger.info("Indexed %d records for search", len(records))
+        progress.done(f"{count(len(records))} pages indexed")
+        logger.info("Indexed %d pages for search", len(records))
 
     def write_sitemap(self) -> None:
         """Every page with its translations; needs absolute addresses, so only with SITEURL."""

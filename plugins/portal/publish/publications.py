@@ -1,5 +1,5 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
-today's totals and who can receive letters, the birthday calendars (everyone's and each
+today's totals and who can receive letters, the people the search page finds, the birthday calendars (everyone's and each
 institution's, per language), the totals over time (JSON and CSV), the open
 data, the counter badges, the maintainers' OpenPGP keys and, with SITEURL, the share cards
 and the Atom feeds of people added and of status changes. Everything here reads the
@@ -19,6 +19,7 @@ from ..images.fonts import font_files
 from ..images.photos import Photos
 from ..images.sharecards import ShareCards, as_of_text
 from ..language.language import Languages
+from ..language.name_keys import name_keys
 from ..pages.urls import Urls
 from ..workers.progress import Steps
 from .badge import badge_svg
@@ -26,6 +27,7 @@ from .calendars import Calendars
 from .feeds import people_feed
 from .letters import letters_data
 from .opendata import OpenData
+from .people_search import name_spellings, people_search_data
 from .totals_files import letters_json, series_csv, series_json, totals_json
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class Publications:
                        lambda language=language: letters_data(public, language, self.urls, settings["LETTER_COUNTRY"],
                                                               totals))
         self.write_calendars()
+        self.write_people_search()
         self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
         self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
@@ -97,6 +100,19 @@ class Publications:
                     self.write(self.urls.save_as("institution_calendar", lang=language.code, id=institution.id),
                                lambda institution=institution, language=language:
                                calendars.institution(institution, language))
+
+    def write_people_search(self) -> None:
+        """Per language, the people the search page finds by name (publish/people_search.py):
+        compact, for it is fetched by every search, and each name's keys folded once."""
+        save_as = self.settings.get("PEOPLE_SEARCH_SAVE_AS")
+        if not save_as:
+            return
+        public = self.content.public_people
+        keys = {person.id: " ".join(name_keys(name_spellings(person))) for person in public}
+        for language in self.languages:
+            self.write(save_as.format(lang=language.code), lambda language=language: json.dumps(
+                people_search_data(public, language, self.urls, self.photos.renditions, keys),
+                ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def write(self, save_as: str, make) -> None:
         """The file made by `make()` (a dict is written as JSON, text as it is, UTF-8 with the
