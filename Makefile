@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check totals person review devserver publish offline translations lock clean bench bench-search compare preview
+.PHONY: help html test unit check totals person review duplicates devserver publish offline translations lock clean bench bench-search compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -25,6 +25,7 @@ help:
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
+	@echo "make duplicates    list the pairs of records that are probably one person (JSON=pairs.json; MIN=<score>)"
 	@echo "make review        summarise for a reviewer what the content change since BASE does (BASE=<git ref>; OUT=review.md)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make preview       the pages of the people changed since BASE=<git ref>, in preview/"
@@ -101,6 +102,12 @@ person: $(BIN)/.runtime
 review: $(BIN)/.runtime
 	@PYTHONPATH=plugins $(BIN)/python -m portal.commands.review --base "$(BASE)" --out "$(OUT)" \
 	    --lang "$(or $(LANG_CODE),en)" --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
+
+# Pairs of records that are probably one person, strongest first, with a score and the reasons
+# (plugins/portal/review/duplicates.py, the scorer `make review` uses too).
+duplicates: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.duplicates --json "$(JSON)" --min-score "$(MIN)" \
+	    --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
 
 # Each build in a process of its own: a bad edit shows its report, and the next save builds again.
 devserver: $(BIN)/.runtime

@@ -107,8 +107,9 @@ family?
 shown, and is no one else recognisable in it?
 - **Counted-only record**: counted-only record `counted-0001` changed (now In custody, Gomel Region). Check it with \
 whoever keeps the counted-only records; nothing that could identify the person is shown here.
-- **Probable duplicate**: Ivan Ivanov (`ivan-ivanov`) and Ivan Ivanau (`ivan-ivanau`) may be one person: a similar \
-name, both born in 1985. Check that no one is counted twice.
+- **Probable duplicate**: Ivan Ivanov (`ivan-ivanov`) and Ivan Ivanau (`ivan-ivanau`) may be one person (score 75 \
+of 100: the same name in another spelling; born the same year (1985)). Check that no one is counted twice; if they \
+are two people, add `not_duplicate_of: [ivan-ivanau]` to `ivan-ivanov`.
 
 ## 1 person added
 

@@ -166,6 +166,23 @@ def test_an_alias_may_not_be_the_id_of_a_later_record_either(in_tmp):
 # Data files, institutions, signatories
 
 
+def test_not_duplicate_of_names_other_records_that_exist(in_tmp):
+    fine = load(in_tmp / "fine", {"people/a.md": person(name={"en": "Ivan Ivanau"}, not_duplicate_of="[b]"),
+                         "people/b.md": person(name={"en": "Ivan Ivanau"})}, real=("data",))
+    assert [person.not_duplicate_of for person in fine.people] == [["b"], []]
+    assert problems(in_tmp / "shape", {"people/a.md": person(name={"en": "A"}, not_duplicate_of="[a, ivan-ivanov]"),
+                             "people/b.md": person(name={"en": "B"}, not_duplicate_of="Ivan B")}) == [
+        Problem("shape/content/people/a.md", 4, "not_duplicate_of", "the record lists its own id.",
+                "list only the ids of other records that were checked to be other people."),
+        Problem("shape/content/people/b.md", 4, "not_duplicate_of", '"Ivan B" is not a valid entry.',
+                "list the ids of the records checked to be other people, e.g. not_duplicate_of: [ivan-ivanau-2]."),
+    ]
+    assert problems(in_tmp / "unknown", {"people/a.md": person(name={"en": "A"}, not_duplicate_of="[ivan-ivanov]")}) == [
+        Problem("unknown/content/people/a.md", None, "not_duplicate_of", 'no record has the id "ivan-ivanov".',
+                "write the id (the file name without .md) of the record checked to be another person, or remove it."),
+    ]
+
+
 def test_bad_data_files_institutions_and_signatories_are_reported_with_the_people(in_tmp):
     content = write_content(in_tmp, {
         "people/good-person.md": person(name={"en": "Good Person"}),

@@ -223,12 +223,25 @@ def test_probable_duplicates_of_an_added_person(tmp_path):
     # Counted-only records are never compared by name: a match would say who they are.
     # Two added records that match are said once.
     assert [flag.text for flag in changes.flags if flag.kind == review.DUPLICATE] == [
-        "Ivan Ivanou (`ivan-ivanou`) and Ivan Ivanau (`ivan-ivanau`) may be one person: a similar name; no year of "
-        "birth to compare. Check that no one is counted twice.",
-        "Ivan Ivanou (`ivan-ivanou`) and Ivan Ivanov (`ivan-ivanov`) (also added here) may be one person: the same "
-        "name; no year of birth to compare. Check that no one is counted twice.",
-        "Ivan Ivanov (`ivan-ivanov`) and Ivan Ivanau (`ivan-ivanau`) may be one person: a similar name, both born in "
-        "1985. Check that no one is counted twice."]
+        "Ivan Ivanou (`ivan-ivanou`) and Ivan Ivanau (`ivan-ivanau`) may be one person (score 60 of 100: the same "
+        "name in another spelling; no year of birth to compare). Check that no one is counted twice; if they are two "
+        "people, add `not_duplicate_of: [ivan-ivanau]` to `ivan-ivanou`.",
+        "Ivan Ivanou (`ivan-ivanou`) and Ivan Ivanov (`ivan-ivanov`) (also added here) may be one person (score 60 "
+        "of 100: the same name; no year of birth to compare). Check that no one is counted twice; if they are two "
+        "people, add `not_duplicate_of: [ivan-ivanov]` to `ivan-ivanou`.",
+        "Ivan Ivanov (`ivan-ivanov`) and Ivan Ivanau (`ivan-ivanau`) may be one person (score 75 of 100: the same "
+        "name in another spelling; born the same year (1985)). Check that no one is counted twice; if they are two "
+        "people, add `not_duplicate_of: [ivan-ivanau]` to `ivan-ivanov`."]
+
+
+def test_a_pair_checked_as_two_people_is_not_flagged(tmp_path):
+    existing = {"people/ivan-ivanau.md": person("custody", name={"be": "Іван Іванаў"}, born=1985, sources=SOURCE)}
+    changes = run(tmp_path, existing, {
+        **existing,
+        "people/ivan-ivanov.md": person("custody", name={"ru": "Иван Иванов"}, born=1985, sources=SOURCE,
+                                        not_duplicate_of="[ivan-ivanau]"),
+    })
+    assert [flag for flag in changes.flags if flag.kind == review.DUPLICATE] == []
 
 
 def test_files_besides_the_people(tmp_path):

@@ -39,6 +39,7 @@ OPTIONAL_KEYS = [
     ("photo", "ivan-ivanau.jpg", "a file in content/people/photos/ (with consent; face only)"),
     ("sources", "[https://spring96.org/…]", "public web addresses"),
     ("aliases", "[old-id]", "ids this person had before"),
+    ("not_duplicate_of", "[other-id]", "records checked to be other people (make duplicates)"),
     ("history", "[{date: 2020-08-10, status: custody}]", "statuses over time, oldest first; the last is status"),
 ]
 

@@ -82,7 +82,9 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     problems += found
     people, found = read_people(files, context)
     problems += found
-    problems += _alias_collisions(people, {file.stem: file.shown for file in files})
+    shown_of = {file.stem: file.shown for file in files}
+    problems += _alias_collisions(people, shown_of)
+    problems += _unknown_other_people(people, shown_of)
     if problems:
         raise ContentError(problems)
     people.sort(key=lambda person: person.id)
@@ -171,4 +173,18 @@ def _alias_collisions(people: list[Person], shown_of: dict[str, str]) -> list[Pr
                 problems.append(Problem(shown_of[person.id], None, "aliases",
                                         f'"{alias}" is already {what} of {shown_of[other.id]}.',
                                         "an old address can lead to one person only: remove it from one of the two records."))
+    return problems
+
+
+def _unknown_other_people(people: list[Person], shown_of: dict[str, str]) -> list[Problem]:
+    """`not_duplicate_of` names records that exist: a mistyped id would silence nothing."""
+    ids = {person.id for person in people}
+    problems = []
+    for person in people:
+        for other in person.not_duplicate_of:
+            if other not in ids:
+                problems.append(Problem(shown_of[person.id], None, "not_duplicate_of",
+                                        f'no record has the id "{other}".',
+                                        "write the id (the file name without .md) of the record checked to be "
+                                        "another person, or remove it."))
     return problems

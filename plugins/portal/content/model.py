@@ -120,6 +120,8 @@ class Person:
     letters: bool = True  # false where letters must not be sent (the family asks, for example)
     letters_note: Localized | None = None  # why not
     aliases: list[str] = field(default_factory=list)  # ids this person had before
+    # ids of records checked to be other people: `make duplicates` and the review do not pair them
+    not_duplicate_of: list[str] = field(default_factory=list)
     photo: Path | None = None
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language

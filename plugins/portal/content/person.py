@@ -21,7 +21,7 @@ PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
     "detained", "articles", "sentence", "institution", "institution_since", "letter_name", "languages", "letters",
     "letters_note",
-    "photo", "sources", "updated", "aliases", "story_lang", "history",
+    "photo", "sources", "updated", "aliases", "not_duplicate_of", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
 # What a counted-only record may hold: what the totals need (today and over time), nothing that
@@ -118,6 +118,12 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     repeated = sorted({alias for alias in aliases if aliases.count(alias) > 1})
     if repeated:
         fields.problem("aliases", f'"{repeated[0]}" is listed twice.', "list each old id once.")
+    not_duplicate_of = fields.text_list(
+        "not_duplicate_of", ID_PATTERN,
+        fix="list the ids of the records checked to be other people, e.g. not_duplicate_of: [ivan-ivanau-2].")
+    if stem in not_duplicate_of:
+        fields.problem("not_duplicate_of", "the record lists its own id.",
+                       "list only the ids of other records that were checked to be other people.")
     photo = _photo(fields, context)
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", languages)
@@ -172,6 +178,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         letters=letters,
         letters_note=letters_note,
         aliases=aliases,
+        not_duplicate_of=not_duplicate_of,
         photo=photo,
         sources=sources,
         story=Localized({lang: context.stories.render(text) for lang, text in parts.items()})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..content.model import Person
 from ..language.language import Language
-from .duplicates import Match, NameIndex, Named
+from .duplicates import DuplicateIndex, Named
 from .personal_data import find_personal_data
 from .records import Story, Version, is_counted, md, photo_name, status_words, who
 
@@ -104,8 +104,11 @@ def renamed_without_alias(old: Person, new: Person, language: Language) -> Flag:
 
 
 def named(person: Person) -> Named:
+    """A person record as the scorer of probable duplicates sees it."""
     return Named(person.id, tuple(sorted(person.written_name.values.items(), key=lambda item: str(item[0]))),
-                 person.birth_year)
+                 person.born, person.detained, person.institution.id if person.institution else None,
+                 frozenset(charge.article.id for charge in person.articles), person.gender,
+                 frozenset(person.not_duplicate_of))
 
 
 def can_be_matched(person: Person) -> bool:
@@ -114,50 +117,44 @@ def can_be_matched(person: Person) -> bool:
 
 
 def renamed_by_name(removed: list[Person], added: list[Person], close: bool) -> list[tuple[Person, Person]]:
-    """Each removed record paired with the added one of the same name (the strongest match first)."""
+    """Each removed record paired with the added one of the same name (the strongest match
+    first; without `close`, only where the name is the same)."""
     candidates = [person for person in removed if can_be_matched(person)]
     if not candidates:
         return []
-    index = NameIndex(named(person) for person in candidates)
+    index = DuplicateIndex(named(person) for person in candidates)
     by_id = {person.id: person for person in candidates}
     pairs, taken = [], set()
     for person in added:
         if not can_be_matched(person):
             continue
-        for match in index.matches(named(person), close=close):
-            if match.id not in taken:
-                taken.add(match.id)
-                pairs.append((by_id[match.id], person))
+        for pair in index.matches(named(person)):
+            other = pair.other(person.id)
+            if other not in taken and (close or pair.same_name):
+                taken.add(other)
+                pairs.append((by_id[other], person))
                 break
     return pairs
 
 
 def duplicates(added: list[Person], people: list[Person], language: Language, close: bool) -> list[Flag]:
+    """The probable duplicates of the added records among all (review/duplicates.py scores them
+    as `make duplicates` does; without `close`, only pairs of the same name)."""
     added_ids = {person.id for person in added}
     matchable = [person for person in added if can_be_matched(person)]
     if not matchable:
         return []
-    index = NameIndex(named(person) for person in people if can_be_matched(person))
+    index = DuplicateIndex(named(person) for person in people if can_be_matched(person))
     by_id = {person.id: person for person in people}
     flags = []
     for person in matchable:
-        for match in index.matches(named(person), close=close):
-            if match.id in added_ids and match.id < person.id:
+        for pair in index.matches(named(person)):
+            other = pair.other(person.id)
+            if (other in added_ids and other < person.id) or not (close or pair.same_name):
                 continue  # two added records: said once
+            also = " (also added here)" if other in added_ids else ""
             flags.append(Flag(DUPLICATE, person.id, (
-                f"{who(person, language)} and {who(by_id[match.id], language)}{_was_added(match, added_ids)} "
-                f"may be one person: {_match_words(match, person.birth_year)}. Check that no one is counted twice.")))
+                f"{who(person, language)} and {who(by_id[other], language)}{also} may be one person "
+                f"(score {pair.score} of 100: {'; '.join(pair.why)}). Check that no one is counted twice; if they "
+                f"are two people, add `not_duplicate_of: [{other}]` to `{person.id}`.")))
     return flags
-
-
-def _was_added(match: Match, added_ids: set[str]) -> str:
-    return " (also added here)" if match.id in added_ids else ""
-
-
-def _match_words(match: Match, born: int | None) -> str:
-    name = "the same name" if match.exact else "a similar name"
-    if match.born == "same":
-        return f"{name}, both born in {born}"
-    if match.born == "different":
-        return f"{name}, but born in different years"
-    return f"{name}; no year of birth to compare"

@@ -160,6 +160,7 @@ def field_changes(old: Person, new: Person, old_version: Version, new_version: V
     listed("sources", old.sources, new.sources)
     change("updated", _date(old.updated), _date(new.updated))
     listed("aliases", old.aliases, new.aliases)
+    listed("not_duplicate_of", old.not_duplicate_of, new.not_duplicate_of)
     if old_story is not None and new_story is not None:
         change("story_lang", old_story.lang, new_story.lang)
     if [(entry.date, entry.category.id) for entry in old.history] != [(entry.date, entry.category.id)
