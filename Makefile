@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check totals person review duplicates devserver publish offline translations lock clean bench bench-search compare preview
+.PHONY: help html test unit check stale totals person review duplicates devserver publish offline translations lock clean bench bench-search compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make unit          run the unit tests alone (seconds; no build, no browser)"
 	@echo "make audit         run Lighthouse over each kind of page; scores in audit/reports/"
 	@echo "make check         check all content (people, institutions, signatories, data) without building"
+	@echo "make stale         list the records not checked for longer than STALE_AFTER_DAYS, oldest first (DAYS=…)"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
 	@echo "make duplicates    list the pairs of records that are probably one person (JSON=pairs.json; MIN=<score>)"
@@ -86,6 +87,11 @@ audit: $(BIN)/.test $(AUDITORS) system-tools
 
 check: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.commands.check --settings $(CONF) --content $(CONTENT) --cache-path $(CACHE)
+
+# For volunteers: what to re-check first (make check only warns about it).
+stale: $(BIN)/.runtime
+	PYTHONPATH=plugins $(BIN)/python -m portal.commands.stale --days "$(DAYS)" --settings $(CONF) --content $(CONTENT) \
+	    --cache-path $(CACHE)
 
 totals: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.commands.totals --settings $(CONF) --date "$(DATE)" --lang "$(or $(LANG_CODE),en)"

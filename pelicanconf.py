@@ -119,6 +119,10 @@ FEED_SAVE_AS = "feeds/{lang}.atom.xml"
 PEOPLE_FEED_SAVE_AS = "feeds/{lang}.people.atom.xml"  # people added and status changes
 PEOPLE_FEED_MAX_ITEMS = 100
 
+# A record not checked (its `updated` date) for more than this many days: `make check` warns
+# about it, without failing, and `make stale` lists it (plugins/portal/content/staleness.py).
+STALE_AFTER_DAYS = 180
+
 # The numbers over time, open data, share cards and the counter for other sites.
 TOTALS_HISTORY_START = "2020-08"  # the first month of the monthly totals and the chart
 TOTALS_HISTORY_SAVE_AS = "data/totals-history.json"

@@ -4,10 +4,12 @@
 
 Runs exactly the checks of the build (it calls the same loader) and prints every problem
 at once, with the file, line, field and fix. Exit status 0 when all is well, 1 otherwise.
+Records not checked for more than STALE_AFTER_DAYS are a warning, not a failure.
 """
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 import time
@@ -20,6 +22,7 @@ from ..cache.keys import Keys
 from ..cache.store import cache_folder
 from ..content.loader import load_content
 from ..content.problems import ContentError, format_report, github_annotation
+from ..content.staleness import stale_after_days, stale_records, stale_warning
 from ..workers.fork import processes_for
 
 
@@ -47,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"All content is valid: {len(site.people)} people ({public} public, {len(site.people) - public} counted only), "
           f"{len(site.institutions)} institutions, {len(site.signatories)} signatories "
           f"({time.perf_counter() - started:.1f} s).")
+    # A warning, not a failure: a record does not become wrong by growing old.
+    days, _ = stale_after_days(settings)
+    warning = stale_warning(stale_records(site.people, datetime.date.today(), days), days)
+    if warning:
+        print(warning)
     return 0
 
 

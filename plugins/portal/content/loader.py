@@ -22,6 +22,7 @@ from .problems import ContentError, Problem, shown_path
 from .reference import load_articles, load_categories, load_institution_types, load_regions, load_statement_figures
 from .safety import MAX_TEXT_BYTES, body_invisible_problems, too_big
 from .signatories import load_signatories
+from .staleness import stale_after_days
 
 # (files, context) -> (the valid people, the problems of the others)
 PeopleReader = Callable[[list[PersonFile], ReadingContext], tuple[list[Person], list[Problem]]]
@@ -73,6 +74,7 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
 
     contacts, found = load_contacts(folder, settings)
     problems += found
+    problems += stale_after_days(settings)[1]
     problems += unsafe_files(folder, settings)
     content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures, contacts)
     people_dir = folder / settings["PORTAL_PEOPLE_PATH"]
