@@ -59,7 +59,7 @@ REAL = ("data", "statements", "pages")
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Path:
     """As published (SITEURL set). Tests read it, and must leave it as it is."""
-    return build(tmp_path_factory.mktemp("opendata"), FILES, REAL, SITEURL=SITE_URL)
+    return build(tmp_path_factory.mktemp("opendata"), FILES, REAL, SITEURL=SITE_URL, STALE_AFTER_DAYS=30)
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +97,30 @@ def test_people_json_holds_the_public_records_with_every_field(output):
     assert olga["name"] == {"be": None, "ru": None, "en": "Olga Only"}
     assert (olga["letters"], olga["letters_note"]["en"]) == (False, "The family asks not to write.")
     assert olga["status_since"] == "2021-07-01" and olga["history"] == []
+
+
+def test_where_a_record_comes_from_and_when_it_was_last_checked(output, local_output):
+    """Its sources and its last check, on the page and in the open data; a record not checked
+    for more than STALE_AFTER_DAYS (30 here, 180 by default) before the figures' date is said
+    to be so."""
+    people = {p["id"]: p for p in json.loads(read(output, "data/people.json"))["people"]}
+    assert (people["ales-open"]["sources"], people["ales-open"]["updated"], people["ales-open"]["stale"]) == (
+        ["https://example.org/ales"], "2021-10-22", False)
+    assert (people["olga-en-only"]["sources"], people["olga-en-only"]["updated"], people["olga-en-only"]["stale"]) == (
+        [], "2021-09-01", True)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(read(output, "data/people.csv")))}
+    assert (rows["ales-open"]["stale"], rows["olga-en-only"]["stale"]) == ("false", "true")
+    ales = read(output, "en/people/ales-open/index.html")
+    assert [a["href"] for a in parse(ales).select(".sources a")] == ["https://example.org/ales"]
+    assert [text(p) for p in parse(ales).select("p.checked")] == ["Record last checked: 22 October 2021"]
+    olga = read(output, "en/people/olga-en-only/index.html")
+    assert [text(p) for p in parse(olga).select("p.checked")] == [
+        "Record last checked: 1 September 2021",
+        "Not checked again for 51 days before 22 October 2021: some of it may be out of date. If you know more, "
+        "suggest a correction."]
+    # With the default of 180 days, nothing is stale yet.
+    assert not json.loads(read(local_output, "data/people.json"))["people"][1]["stale"]
+    assert len(parse(read(local_output, "en/people/olga-en-only/index.html")).select("p.checked")) == 1
 
 
 def test_people_json_matches_the_pages(output):

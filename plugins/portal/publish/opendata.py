@@ -14,6 +14,7 @@ import io
 
 from ..language.localized import Localized
 from ..content.model import Content, Person
+from ..content.staleness import stale_after_days
 from ..figures.totals import Totals
 from ..pages.urls import Urls
 
@@ -103,8 +104,15 @@ class OpenData:
             "photo": self.absolute(photo[-1].url) if photo else None,
             "sources": list(person.sources),
             "updated": _date(person.updated),
+            "stale": self.stale(person),
             "story": _texts(person.story, self.languages),
         }
+
+    def stale(self, person: Person) -> bool:
+        """Last checked more than STALE_AFTER_DAYS before the date of the figures (not the
+        build's day: two builds of one commit give the same files)."""
+        days, _ = stale_after_days(self.settings)
+        return bool(self.totals.as_of) and (self.totals.as_of - person.updated).days > days
 
     def people_json(self) -> dict:
         return {**self.about(), "people": [self.person(p) for p in self.site.public_people]}
@@ -116,7 +124,7 @@ class OpenData:
         columns = ["id", *(f"name_{lang}" for lang in langs), "status", "group", "status_since", "history", "born",
                    "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "institution",
                    "institution_since", "letter_name", "languages", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo", "sources",
-                   "updated", *(f"url_{lang}" for lang in langs)]
+                   "updated", "stale", *(f"url_{lang}" for lang in langs)]
         stream = io.StringIO()
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
@@ -129,7 +137,8 @@ class OpenData:
             row["history"] = "; ".join(f"{entry['date']} {entry['status']}" for entry in record["history"])
             for key in ("articles", "languages", "aliases", "sources"):
                 row[key] = "; ".join(record[key])
-            row["letters"] = "true" if record["letters"] else "false"
+            for key in ("letters", "stale"):
+                row[key] = "true" if record[key] else "false"
             writer.writerow([spreadsheet_safe(row[key]) for key in columns])
         return stream.getvalue()
 
