@@ -9,7 +9,8 @@ name a record gives (be, ru, en…) becomes its Latin forms: every word in every
 `language.translit.spellings()`, without diacritics (`fold()`), in small letters, the words
 sorted (so the order of forename and surname does not matter), and once more without a
 patronymic. Each form also has a loose form, which forgets what the alphabets and schemes
-disagree on (Belarusian а for Russian о, ё/е, і/и/ы/й, ў/у/в, г as h or g, doubled letters):
+disagree on (Belarusian а and я for Russian о and е, ё/е, і/и/ы/й, ў/у/в, г as h or g, doubled
+letters):
 two names that share a form, or a loose form, are the same name; otherwise their closeness is
 rapidfuzz's ratio of their closest forms (a typo: one letter more, less or another).
 
@@ -58,7 +59,7 @@ _PATRONYMIC = re.compile(r".+(?:ovich|evich|avich|ovna|evna|auna|ouna|ichna)$")
 # What the Latin spellings of one Cyrillic name disagree on, in this order.
 _LOOSE = [(re.compile(pattern), replacement) for pattern, replacement in (
     (r"kh|ch(?=[^aeiouy]|$)", "x"), (r"(?<=.)[yij]o|(?<=.)[yij]e", "e"), (r"(?<=.)[yij]a", "a"), (r"(?<=.)[yij]u", "u"),
-    (r"o", "a"), (r"[yj]", "i"), (r"w|v(?=[^aeiou]|$)", "u"), (r"h", "g"), (r"(.)\1+", r"\1"))]
+    (r"[oe]", "a"), (r"[yj]", "i"), (r"w|v(?=[^aeiou]|$)", "u"), (r"h", "g"), (r"(.)\1+", r"\1"))]
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _score(a: _Prepared, b: _Prepared) -> Pair | None:
     ratio, kind = _name_ratio(a, b)
     if ratio < MIN_NAME:
         return None
-    points = 60 if kind in ("same", "spelling") else round(60 - (SAME_NAME - ratio) * 2)
+    points = 60 if kind in ("same", "spelling") else min(60, round(60 - (SAME_NAME - ratio) * 2))
     why = [{"same": "the same name", "spelling": "the same name in another spelling",
             "consonants": "the same name but for its vowels"}.get(kind, f"a similar name ({round(ratio)}%)")]
     if a.patronymics and b.patronymics and not a.patronymics & b.patronymics:
