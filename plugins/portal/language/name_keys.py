@@ -13,8 +13,9 @@ The folding, in order:
 3. the ways Latin spellings differ, in order: shch, sch, sh -> s; kh -> h; ch, ts, tz -> c;
    sc -> s (шч, as shch); zh -> z; x -> ks; y, j -> i; g -> h; q -> k; then ie, ia, iu, io -> e, a, u, o (ya, ia, ja
    are one sound), the Belarusian dz and c before i as the Russian d and t (Дзмітрый, Дмитрий;
-   Ціханоўская, Тихановская), o -> a (Belarusian writes the unstressed o as a: Іванаў,
-   Иванов), v and w -> u (Ivanou, Ivanov, Iwanow);
+   Ціханоўская, Тихановская), o and e -> a (Belarusian writes the unstressed о as а and е as
+   я: Іванаў, Иванов; Бяляцкі, Беляцкий; and ё is often written е), v and w -> u (Ivanou,
+   Ivanov, Iwanow);
 4. a doubled letter as one.
 
 Two spellings of one name then mostly give the same key, or keys one letter apart, which
@@ -39,7 +40,7 @@ FOLD = {
         ["shch", "s"], ["sch", "s"], ["sh", "s"], ["kh", "h"], ["ch", "c"], ["ts", "c"], ["tz", "c"],
         ["sc", "s"], ["zh", "z"], ["x", "ks"], ["y", "i"], ["j", "i"], ["g", "h"], ["q", "k"],
         ["ie", "e"], ["ia", "a"], ["iu", "u"], ["io", "o"],
-        ["dz", "d"], ["ci", "ti"], ["o", "a"], ["v", "u"], ["w", "u"],
+        ["dz", "d"], ["ci", "ti"], ["o", "a"], ["e", "a"], ["v", "u"], ["w", "u"],
     ],
 }
 # What separates words: anything but a letter or an apostrophe (Дар'я is one word).

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..language import translit
+from ..language.name_keys import fold_word
 
 PROBABLE = 60  # the score from which a pair is called probably one person
 MIN_NAME = 85  # rapidfuzz ratio of the closest forms below which two names are not a pair
@@ -56,10 +57,6 @@ _BELARUSIAN = re.compile(r"[ІіЎў]")
 _RUSSIAN = re.compile(r"[ИиЪъЩщ]")
 # Patronymics in Latin letters: Іванавіч, Иванович, Ивановна, Іванаўна…
 _PATRONYMIC = re.compile(r".+(?:ovich|evich|avich|ovna|evna|auna|ouna|ichna)$")
-# What the Latin spellings of one Cyrillic name disagree on, in this order.
-_LOOSE = [(re.compile(pattern), replacement) for pattern, replacement in (
-    (r"kh|ch(?=[^aeiouy]|$)", "x"), (r"(?<=.)[yij]o|(?<=.)[yij]e", "e"), (r"(?<=.)[yij]a", "a"), (r"(?<=.)[yij]u", "u"),
-    (r"[oe]", "a"), (r"[yj]", "i"), (r"w|v(?=[^aeiou]|$)", "u"), (r"h", "g"), (r"(.)\1+", r"\1"))]
 
 
 @dataclass(frozen=True)
@@ -119,10 +116,9 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=100_000)
 def loose(word: str) -> str:
-    """A word's form without what spellings of one name disagree on: Ivanau, Ivanov, Ivanou → ivanau."""
-    for pattern, replacement in _LOOSE:
-        word = pattern.sub(replacement, word)
-    return word
+    """A word's form without what spellings of one name disagree on: Ivanau, Ivanov, Ivanou →
+    iuanau. The search keys' folding (language/name_keys.py): one table of rules for both."""
+    return fold_word(word)
 
 
 def skeleton(word: str) -> str:
