@@ -43,7 +43,9 @@ FILES = {
     "people/photos/ales-open.jpg": photo_with_metadata(),
     "people/olga-en-only.md": person("released", updated="2021-09-01", name={"en": "Olga Only"},
                                      status_since="2021-07-01", letters="false",
-                                     letters_note={"en": "The family asks not to write."}),
+                                     letters_note={"en": "The family asks not to write."},
+                                     detained="2020-11-02", sentenced="2021-01-10", penalty="restricted-freedom-institution",
+                                     released="2021-07-01", recognised={"by": "Viasna", "date": "2020-12-01"}),
     # Counted, named nowhere (a counted-only record holds nothing more: see the unit tests).
     "people/counted-0913.md": person(
         "custody", updated="2021-10-10", visibility="counted", region="gomel",
@@ -97,6 +99,28 @@ def test_people_json_holds_the_public_records_with_every_field(output):
     assert olga["name"] == {"be": None, "ru": None, "en": "Olga Only"}
     assert (olga["letters"], olga["letters_note"]["en"]) == (False, "The family asks not to write.")
     assert olga["status_since"] == "2021-07-01" and olga["history"] == []
+    assert (olga["sentenced"], olga["penalty"], olga["released"], olga["died"]) == \
+        ("2021-01-10", "restricted-freedom-institution", "2021-07-01", None)
+    assert olga["recognised"] == {"by": "Viasna", "date": "2020-12-01"}
+    assert (ales["sentenced"], ales["penalty"], ales["released"], ales["recognised"]) == (None, None, None, None)
+    penalties = json.loads(read(output, "data/penalties.json"))["penalties"]
+    assert {"id": "fine", "label": {"be": "Штраф", "ru": "Штраф", "en": "Fine"}} in penalties
+
+
+def test_a_verdict_penalty_release_and_recognition_show_on_the_page_in_each_language(output):
+    penalty = {"be": "Абмежаванне волі з накіраваннем у папраўчую ўстанову («хімія»)",
+               "ru": "Ограничение свободы с направлением в исправительное учреждение («химия»)",
+               "en": "Restriction of freedom in an open correctional institution (‘chemistry’)"}
+    for lang in LANGS:
+        page = parse(read(output, f"{lang}/people/olga-en-only/index.html"))
+        shown = [text(dd) for dd in page.select("dl dd")]
+        assert penalty[lang] in shown, lang
+        assert any(value.startswith("Viasna, ") for value in shown), lang
+    page = parse(read(output, "en/people/olga-en-only/index.html"))
+    pairs = {text(dt): text(dt.find_next_sibling("dd")) for dt in page.select("dl dt")}
+    assert pairs["Verdict"] == "10 January 2021" and pairs["Released"] == "1 July 2021"
+    assert pairs["Recognised as a political prisoner"] == "Viasna, 1 December 2020"
+    assert "Died" not in pairs
 
 
 def test_where_a_record_comes_from_and_when_it_was_last_checked(output, local_output):
@@ -143,12 +167,14 @@ def test_people_csv_is_the_json_as_a_table(output):
         for lang in LANGS:
             assert row[f"name_{lang}"] == (record["name"][lang] or "")
             assert row[f"url_{lang}"] == record["url"][lang]
-        for key in ("status", "group", "status_since", "updated", "institution", "region"):
+        for key in ("status", "group", "status_since", "updated", "institution", "region", "sentenced", "penalty",
+                    "released", "died"):
             assert row[key] == (record[key] or ""), key
         assert row["history"] == "; ".join(f"{e['date']} {e['status']}" for e in record["history"])
         assert row["letters"] == ("true" if record["letters"] else "false")
         assert "story" not in row
     assert rows[0]["history"] == "2020-08-10 house-arrest; 2021-02-01 custody"
+    assert (rows[1]["recognised_by"], rows[1]["recognised_date"]) == ("Viasna", "2020-12-01")
 
 
 def test_categories_and_institutions_json(output):

@@ -169,6 +169,27 @@ MORE = {
                       "write it as:\n        name:\n          be: …\n          ru: …\n          en: …")),
     "empty-name": (person(name="{}"), (2, "name", "a public record has no name in any language.", NAME_FIX)),
     # Blank in every language is no name (it stopped the build in the lists, before).
+    "bad-penalty": (person(name={"en": "A B"}, penalty="chemistry"),
+                    (4, "penalty", '"chemistry" is not a known penalty.',
+                     "use one of: imprisonment, restricted-freedom-institution, restricted-freedom-home, "
+                     "home-confinement, arrest, correctional-labour, fine, suspended-sentence, compulsory-treatment "
+                     "(see content/data/penalties.yaml).")),
+    "released-before-detention": (person(name={"en": "A B"}, detained="2021-03-01", released="2021-02-01"),
+                                  (5, "released", "released (2021-02-01) is before the day of detention (2021-03-01).",
+                                   "check both dates.")),
+    "died-later-than-checked": (person(name={"en": "A B"}, died="2022-01-01"),
+                                (4, "died", "died (2022-01-01) is after the day the record was checked (2021-10-22).",
+                                 "updated is the day you checked the record, so nothing in it happens later: correct "
+                                 "the date, or set updated: to the day you checked it.")),
+    "recognised-as-text": (person(name={"en": "A B"}, recognised="Viasna"),
+                           (4, "recognised", "this must say who recognised the person, and when.",
+                            "write it as:\n        recognised:\n          by: Viasna\n          date: 2021-06-01")),
+    "recognised-by-nobody": (person(name={"en": "A B"}, recognised={"date": "2021-06-01"}),
+                             (4, "recognised.by", 'the required key "by" is missing.',
+                              "add 'by: ' with the organisation that recognised the person, e.g. by: Viasna.")),
+    "recognised-on-no-date": (person(name={"en": "A B"}, recognised={"by": "Viasna", "date": "spring"}),
+                              (4, "recognised.date", '"spring" is not a date.',
+                               "write the date as YYYY-MM-DD, e.g. date: 2021-06-01.")),
     "blank-name": (person(name={"be": "''", "en": "' '"}), (2, "name", "a public record has no name in any language.",
                                                            NAME_FIX)),
 }
@@ -195,6 +216,25 @@ def test_a_counted_only_record_needs_no_name(in_tmp):
     assert [(p.id, p.visibility, p.name.values) for p in site.people] == [
         ("counted-0001", "counted", {}), ("ivan", "public", {"en": "Ivan"})]
     assert [p.id for p in site.public_people] == ["ivan"]
+
+
+def test_the_fields_a_verdict_and_a_release_add(in_tmp):
+    content = write_content(in_tmp, {"people/ivan.md": person(
+        "released", name={"en": "Ivan"}, detained="2020-08-10", sentenced="2021-02-17", penalty="fine",
+        released="2021-03-01", died="2021-09-30", recognised={"by": "Viasna", "date": "2020-09-01"})})
+    [ivan] = load_content(content, SETTINGS, today=TODAY).people
+    assert (ivan.sentenced, ivan.penalty.id, ivan.released, ivan.died) == (
+        datetime.date(2021, 2, 17), "fine", datetime.date(2021, 3, 1), datetime.date(2021, 9, 30))
+    assert (ivan.recognised.by, ivan.recognised.date) == ("Viasna", datetime.date(2020, 9, 1))
+    assert ivan.penalty.label.values["be"] == "Штраф"
+
+
+@pytest.mark.parametrize("key, value", [("sentenced", "2021-02-17"), ("penalty", "fine"), ("released", "2021-03-01"),
+                                        ("died", "2021-09-30"), ("recognised", "{by: Viasna}")])
+def test_a_counted_only_record_holds_no_verdict_release_or_recognition(in_tmp, key, value):
+    found = problems_of(in_tmp, {"people/counted-0001.md": person(visibility="counted", **{key: value})})
+    assert [(problem.field, problem.message.split(":")[0]) for problem in found] == [
+        (key, f'a counted-only record holds only what counting needs, and "{key}" could identify the person')]
 
 
 def test_a_good_record_with_a_photo(in_tmp):

@@ -19,7 +19,8 @@ from .institutions import load_institutions
 from .model import Content, Person
 from .person import PersonFile, ReadingContext, read_person
 from .problems import ContentError, Problem, shown_path
-from .reference import load_articles, load_categories, load_institution_types, load_regions, load_statement_figures
+from .reference import (load_articles, load_categories, load_institution_types, load_penalties, load_regions,
+                        load_statement_figures)
 from .safety import MAX_TEXT_BYTES, body_invisible_problems, too_big
 from .signatories import load_signatories
 from .staleness import stale_after_days
@@ -59,6 +60,8 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     problems += found
     articles, found = load_articles(*data_file("articles.yaml"), codes, today)
     problems += found
+    penalties, found = load_penalties(*data_file("penalties.yaml"), codes, today)
+    problems += found
     institution_types, found = load_institution_types(*data_file("institution-types.yaml"), codes, today)
     problems += found
     institutions_dir = folder / settings["PORTAL_INSTITUTIONS_PATH"]
@@ -76,7 +79,8 @@ def load_content(folder: Path, settings: dict, today: datetime.date | None = Non
     problems += found
     problems += stale_after_days(settings)[1]
     problems += unsafe_files(folder, settings)
-    content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures, contacts)
+    content = Content(groups, categories, regions, institutions, articles, signatories, statement_figures, contacts,
+                      penalties)
     people_dir = folder / settings["PORTAL_PEOPLE_PATH"]
     photos_dir = people_dir / settings["PORTAL_PHOTOS_PATH"]
     context = ReadingContext(content.reference, languages, photos_dir, shown_path(photos_dir), today, render_stories)

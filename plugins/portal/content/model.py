@@ -46,6 +46,23 @@ class Article:
     title: Localized
 
 
+@dataclass(eq=False)
+class Penalty:
+    """A kind of punishment a verdict gives (content/data/penalties.yaml): imprisonment, a fine…"""
+
+    id: str
+    label: Localized
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Who recognised the person as a political prisoner (an organisation, as it writes its
+    name), and on which day, where the record says so."""
+
+    by: str
+    date: datetime.date | None = None
+
+
 @dataclass(frozen=True)
 class Charge:
     """An article a person is charged or convicted under, with the part where the record gives it."""
@@ -113,6 +130,11 @@ class Person:
     detained: datetime.date | None = None
     articles: list[Charge] = field(default_factory=list)
     sentence: Localized | None = None
+    sentenced: datetime.date | None = None  # the day of the verdict
+    penalty: Penalty | None = None  # the kind of punishment the verdict gives
+    released: datetime.date | None = None
+    died: datetime.date | None = None
+    recognised: Recognition | None = None  # as a political prisoner: by whom, when
     institution: Institution | None = None
     institution_since: datetime.date | None = None  # held at `institution` since (a move shows from then)
     letter_name: str | None = None  # the name as the institution knows it, in Cyrillic
@@ -244,6 +266,7 @@ class ReferenceData:
     signatories: list[Signatory] = field(default_factory=list)  # in joining order
     statement_figures: StatementFigures | None = None
     contacts: Contacts = field(default_factory=Contacts)  # the maintainers' private channels (settings)
+    penalties: dict[str, Penalty] = field(default_factory=dict)  # the kinds of punishment, in the file's order
 
     @property
     def reference(self) -> "ReferenceData":

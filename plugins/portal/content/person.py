@@ -13,14 +13,15 @@ from . import story
 from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .history import read_history
-from .model import Article, Charge, Person, ReferenceData
+from .frontmatter import RecordFile
+from .model import Article, Charge, Person, Recognition, ReferenceData
 from .safety import photo_problem
 
 # Every key a person file may have, in the order the README documents them.
 PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
-    "detained", "articles", "sentence", "institution", "institution_since", "letter_name", "languages", "letters",
-    "letters_note",
+    "detained", "articles", "sentenced", "penalty", "sentence", "institution", "institution_since", "released", "died",
+    "recognised", "letter_name", "languages", "letters", "letters_note",
     "photo", "sources", "updated", "aliases", "not_duplicate_of", "story_lang", "history",
 ]
 VISIBILITIES = ["public", "counted"]
@@ -99,6 +100,11 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     updated = fields.date("updated", required=True)
     articles = _charges(fields, reference.articles)
     sentence = fields.localized("sentence", languages, allow_plain=True)
+    sentenced = fields.date("sentenced")
+    penalty = fields.choice("penalty", reference.penalties, where=" (see content/data/penalties.yaml)")
+    released = fields.date("released")
+    died = fields.date("died")
+    recognised = _recognition(fields)
     institution = fields.choice("institution", reference.institutions, where=" (the files in content/institutions/)")
     institution_since = fields.date("institution_since")
     if institution_since and not institution and "institution" not in record.data:
@@ -130,7 +136,9 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     history = read_history(fields, reference.categories, category, status_since, updated)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
-    for key, value in (("detained", detained), ("status_since", status_since), ("institution_since", institution_since)):
+    for key, value in (("detained", detained), ("status_since", status_since), ("institution_since", institution_since),
+                       ("sentenced", sentenced), ("released", released), ("died", died),
+                       ("recognised", recognised.date if recognised else None)):
         if value and birth_year and value.year < birth_year:
             fields.problem(key, f"{key} ({value.isoformat()}) is before the year of birth ({birth_year}).",
                            "check both dates.")
@@ -139,6 +147,11 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
                                 f"({updated.isoformat()}).",
                            "updated is the day you checked the record, so nothing in it happens later: correct the "
                            "date, or set updated: to the day you checked it.")
+
+    for key, value in (("sentenced", sentenced), ("released", released)):
+        if value and detained and value < detained:
+            fields.problem(key, f"{key} ({value.isoformat()}) is before the day of detention ({detained.isoformat()}).",
+                           "check both dates.")
 
     if (visibility == "public" and letters and category and category.held and institution and name
             and not letter_name and not any(CYRILLIC.search(name.values.get(lang, "")) for lang in ("ru", "be"))):
@@ -171,6 +184,11 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         detained=detained,
         articles=articles,
         sentence=sentence,
+        sentenced=sentenced,
+        penalty=penalty,
+        released=released,
+        died=died,
+        recognised=recognised,
         institution=institution,
         institution_since=institution_since,
         letter_name=letter_name,
@@ -203,6 +221,32 @@ def _counted_only(fields: Fields, record, stem: str) -> None:
         fields.problem(None, f'the file name "{stem}" of a counted-only record could name the person: file names are '
                              "public in the repository.",
                        "rename the file to counted- and the next free number, e.g. counted-0042.md.", line=1)
+
+
+RECOGNISED_EXAMPLE = "recognised:\n          by: Viasna\n          date: 2021-06-01"
+
+
+def _recognition(fields: Fields) -> Recognition | None:
+    """recognised: {by: <organisation>, date: YYYY-MM-DD}: who recognised the person as a
+    political prisoner, and when (the date may be left out)."""
+    value = fields.data.get("recognised")
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, dict):
+        fields.problem("recognised", "this must say who recognised the person, and when.",
+                       f"write it as:\n        {RECOGNISED_EXAMPLE}")
+        return None
+    # Checked like a small record, with the same messages as a record's own keys.
+    sub = Fields(RecordFile(fields.record.path, value, "", 0, {}), fields.today)
+    sub.unknown_keys(["by", "date"])
+    by = sub.text("by", required=True, fix="add 'by: ' with the organisation that recognised the person, e.g. by: Viasna.")
+    date = sub.date("date")
+    line = fields.record.line_of("recognised")
+    for found in sub.problems:
+        fields.problem(f"recognised.{found.field}" if found.field else "recognised", found.message, found.fix, line=line)
+    if sub.problems:
+        return None
+    return Recognition(by, date)
 
 
 def _latin_names(name: Localized, languages: Languages) -> dict[str, str]:

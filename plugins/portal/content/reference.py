@@ -1,5 +1,5 @@
 """The data files of content/data/: status groups and categories, regions, articles of the
-Criminal Code, institution types and the statement's figures, each checked with messages a
+Criminal Code, kinds of penalty, institution types and the statement's figures, each checked with messages a
 volunteer can act on."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .fields import Fields, listing
 from .frontmatter import RecordFile, read_yaml_record
-from .model import Article, Category, Group, InstitutionType, Region, StatementFigures
+from .model import Article, Category, Group, InstitutionType, Penalty, Region, StatementFigures
 from .problems import Problem
 
 
@@ -107,6 +107,14 @@ def load_regions(path: Path, shown: str, languages: list[str], today: datetime.d
 def load_articles(path: Path, shown: str, languages: list[str], today: datetime.date):
     """articles: [{id, title}]; the id is the article's number ("342", "361-1")."""
     return _load_labelled(path, shown, "articles", Article, languages, today, label_key="title")
+
+
+def load_penalties(path: Path, shown: str, languages: list[str], today: datetime.date):
+    """penalties: [{id, label}]: the kinds of punishment a verdict gives (a record's `penalty`).
+    Optional: without the file no kind is defined, and a record that names one is told to add it."""
+    if not path.is_file() and not path.is_symlink():
+        return {}, []
+    return _load_labelled(path, shown, "penalties", Penalty, languages, today)
 
 
 def load_institution_types(path: Path, shown: str, languages: list[str], today: datetime.date):

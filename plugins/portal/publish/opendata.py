@@ -3,7 +3,7 @@
 data/people.json and data/people.csv hold the public records only (a counted-only record is
 never named, so it is in none of these files), with every field a person page shows, the
 names and texts as the record gives them in each language, and each language's page URL.
-data/categories.json, data/institutions.json and data/regions.json give the ids they use
+data/categories.json, data/institutions.json, data/regions.json and data/penalties.json give the ids they use
 with their labels in every language. The fields are documented on the /<lang>/data/ page.
 """
 from __future__ import annotations
@@ -94,6 +94,12 @@ class OpenData:
             "detained": _date(person.detained),
             "articles": [charge.code for charge in person.articles],
             "sentence": _texts(person.sentence, self.languages),
+            "sentenced": _date(person.sentenced),
+            "penalty": person.penalty.id if person.penalty else None,
+            "released": _date(person.released),
+            "died": _date(person.died),
+            "recognised": {"by": person.recognised.by, "date": _date(person.recognised.date)}
+            if person.recognised else None,
             "institution": person.institution.id if person.institution else None,
             "institution_since": _date(person.institution_since),
             "letter_name": person.letter_name,
@@ -122,9 +128,10 @@ class OpenData:
         any length) are in people.json only."""
         langs = self.languages
         columns = ["id", *(f"name_{lang}" for lang in langs), "status", "group", "status_since", "history", "born",
-                   "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "institution",
-                   "institution_since", "letter_name", "languages", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo", "sources",
-                   "updated", "stale", *(f"url_{lang}" for lang in langs)]
+                   "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "sentenced", "penalty",
+                   "released", "died", "recognised_by", "recognised_date", "institution", "institution_since",
+                   "letter_name", "languages", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo",
+                   "sources", "updated", "stale", *(f"url_{lang}" for lang in langs)]
         stream = io.StringIO()
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
@@ -134,6 +141,8 @@ class OpenData:
             for key in ("name", "sentence", "letters_note", "url"):
                 for lang in langs:
                     row[f"{key}_{lang}"] = (record[key] or {}).get(lang)
+            row["recognised_by"] = (record["recognised"] or {}).get("by")
+            row["recognised_date"] = (record["recognised"] or {}).get("date")
             row["history"] = "; ".join(f"{entry['date']} {entry['status']}" for entry in record["history"])
             for key in ("articles", "languages", "aliases", "sources"):
                 row[key] = "; ".join(record[key])
@@ -183,6 +192,10 @@ class OpenData:
         return {**self.about(), "regions": [{"id": region.id, "label": _texts(region.label, self.languages)}
                                            for region in self.site.regions.values()]}
 
+    def penalties_json(self) -> dict:
+        return {**self.about(), "penalties": [{"id": penalty.id, "label": _texts(penalty.label, self.languages)}
+                                             for penalty in self.site.penalties.values()]}
+
     def files(self) -> dict:
         """File name -> the function that makes its content (a dict is written as JSON, a str
         as it is), called only for a file that is to be written."""
@@ -192,4 +205,5 @@ class OpenData:
             "categories.json": self.categories_json,
             "institutions.json": self.institutions_json,
             "regions.json": self.regions_json,
+            "penalties.json": self.penalties_json,
         }

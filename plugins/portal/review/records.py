@@ -142,10 +142,16 @@ def field_changes(old: Person, new: Person, old_version: Version, new_version: V
     change("visibility", _visibility(old), _visibility(new))
     change("detained", _date(old.detained), _date(new.detained))
     listed("articles", [charge.code for charge in old.articles], [charge.code for charge in new.articles])
+    change("sentenced", _date(old.sentenced), _date(new.sentenced))
+    if _id(old.penalty) != _id(new.penalty):
+        change("penalty", _label(old.penalty, language), _label(new.penalty, language))
     text("sentence", _values(old.sentence), _values(new.sentence))
     if _id(old.institution) != _id(new.institution):
         change("institution", _label(old.institution, language, "name"), _label(new.institution, language, "name"))
     change("institution_since", _date(old.institution_since), _date(new.institution_since))
+    change("released", _date(old.released), _date(new.released))
+    change("died", _date(old.died), _date(new.died))
+    change("recognised", _recognition(old.recognised), _recognition(new.recognised))
     change("letter_name", old.letter_name, new.letter_name)
     listed("languages", old.languages, new.languages)
     change("letters", "yes" if old.letters else "no", "yes" if new.letters else "no")
@@ -209,6 +215,12 @@ def _label(item, language: Language, attribute: str = "label") -> str | None:
 
 def _values(localized) -> dict:
     return dict(localized.values) if localized else {}
+
+
+def _recognition(recognised) -> str | None:
+    if recognised is None:
+        return None
+    return f"{recognised.by}, {recognised.date.isoformat()}" if recognised.date else recognised.by
 
 
 def _visibility(person: Person) -> str:
