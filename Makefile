@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check stale totals person review duplicates devserver publish offline translations lock clean bench bench-search compare preview
+.PHONY: help html test unit check stale totals person import review duplicates devserver publish offline translations lock clean bench bench-search compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make stale         list the records not checked for longer than STALE_AFTER_DAYS, oldest first (DAYS=…)"
 	@echo "make totals        print the totals as of a day (DATE=YYYY-MM-DD; LANG_CODE=be|ru|en)"
 	@echo "make person        write a new person file (asks, or: make person ID=… NAME_BE=… STATUS=…)"
+	@echo "make import        what a list's export changes (FILE=list.csv or FILE=\"be.csv ru.csv en.csv\"; SOURCE=, DATE=); WRITE=1 writes, FORCE=1 over hand edits"
 	@echo "make duplicates    list the pairs of records that are probably one person (JSON=pairs.json; MIN=<score>)"
 	@echo "make review        summarise for a reviewer what the content change since BASE does (BASE=<git ref>; OUT=review.md)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
@@ -100,6 +101,12 @@ person: $(BIN)/.runtime
 	PYTHONPATH=plugins $(BIN)/python -m portal.commands.person --settings $(CONF) \
 	    --id "$(ID)" --name-be "$(NAME_BE)" --name-ru "$(NAME_RU)" --name-en "$(NAME_EN)" \
 	    --status "$(STATUS)" --counted "$(COUNTED)"
+
+# A list's export against the records: a report, and with WRITE=1 the person files (the mapping:
+# content/data/imports/$(SOURCE).yaml). A counted-only row needs PORTAL_IMPORT_KEY in the environment.
+import: $(BIN)/.runtime
+	@PYTHONPATH=plugins $(BIN)/python -m portal.commands.import_list --settings $(CONF) --content $(CONTENT) \
+	    --file "$(FILE)" --source "$(SOURCE)" --date "$(DATE)" --write "$(WRITE)" --force "$(FORCE)"
 
 # Markdown for whoever reviews a change: people added, removed, renamed, status changes, every
 # changed field, the totals before and after, and first what needs a human. Only the summary

@@ -64,6 +64,17 @@ class Recognition:
 
 
 @dataclass(frozen=True)
+class Imported:
+    """Where `make import` took a record from: the mapping's source, the list's row id (or, for
+    a counted-only record, a keyed digest of it), and a digest of each value it wrote."""
+
+    source: str
+    row: str | None
+    key: str | None
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Charge:
     """An article a person is charged or convicted under, with the part where the record gives it."""
 
@@ -148,6 +159,7 @@ class Person:
     sources: list[str] = field(default_factory=list)
     story: Localized | None = None  # sanitised HTML per language
     transliterated_names: list[str] = field(default_factory=list)  # languages whose name is derived
+    imported: Imported | None = None  # from a list, by make import (importing/)
 
     @property
     def written_name(self) -> Localized:

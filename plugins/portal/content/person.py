@@ -14,7 +14,7 @@ from .fields import CYRILLIC, ID_PATTERN, LATIN, Fields
 from .frontmatter import read_markdown_record
 from .history import read_history
 from .frontmatter import RecordFile
-from .model import Article, Charge, Person, Recognition, ReferenceData
+from .model import Article, Charge, Imported, Person, Recognition, ReferenceData
 from .safety import photo_problem
 
 # Every key a person file may have, in the order the README documents them.
@@ -22,12 +22,12 @@ PERSON_KEYS = [
     "id", "name", "born", "gender", "region", "status", "status_since", "visibility",
     "detained", "articles", "sentenced", "penalty", "sentence", "institution", "institution_since", "released", "died",
     "recognised", "letter_name", "languages", "letters", "letters_note",
-    "photo", "sources", "updated", "aliases", "not_duplicate_of", "story_lang", "history",
+    "photo", "sources", "updated", "aliases", "not_duplicate_of", "story_lang", "history", "imported",
 ]
 VISIBILITIES = ["public", "counted"]
 # What a counted-only record may hold: what the totals need (today and over time), nothing that
 # could identify the person. This repository is public: a name is published when it is merged.
-COUNTED_KEYS = ["id", "visibility", "status", "status_since", "detained", "history", "region", "updated"]
+COUNTED_KEYS = ["id", "visibility", "status", "status_since", "detained", "history", "region", "updated", "imported"]
 COUNTED_ID = re.compile(r"^counted-\d+$")
 GENDERS = ["male", "female"]
 # An article of the Criminal Code as records write it: 342, 342-1 (part 1), 361-1-2.
@@ -66,6 +66,14 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     record, problems = read_markdown_record(raw, shown)
     if record is None:
         return None, problems
+    return check_person(record, file, context)
+
+
+def check_person(record: RecordFile, file: PersonFile, context: ReadingContext):
+    """The checks of read_person() on a record already read (make import checks the record it
+    would write this way, before writing it). Returns (Person or None, problems)."""
+    shown, stem, reference, languages = file.shown, file.stem, context.reference, context.languages.codes
+    problems = []
     fields = Fields(record, context.today)
     fields.unknown_keys(PERSON_KEYS)
 
@@ -134,6 +142,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     sources = fields.urls("sources")
     story_lang = fields.choice("story_lang", languages)
     history = read_history(fields, reference.categories, category, status_since, updated)
+    imported = _imported(fields, visibility)
 
     birth_year = born if isinstance(born, int) else born.year if born else None
     for key, value in (("detained", detained), ("status_since", status_since), ("institution_since", institution_since),
@@ -202,6 +211,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
         story=Localized({lang: context.stories.render(text) for lang, text in parts.items()})
         if parts and context.render_stories else None,
         history=history,
+        imported=imported,
     )
     return person, []
 
@@ -221,6 +231,47 @@ def _counted_only(fields: Fields, record, stem: str) -> None:
         fields.problem(None, f'the file name "{stem}" of a counted-only record could name the person: file names are '
                              "public in the repository.",
                        "rename the file to counted- and the next free number, e.g. counted-0042.md.", line=1)
+
+
+_DIGEST = re.compile(r"^[0-9a-f]{8}$")
+_KEYED = re.compile(r"^[0-9a-f]{16,64}$")
+_ROW = re.compile(r"^[\w.-]{1,40}$")
+
+
+def _imported(fields: Fields, visibility: str | None) -> Imported | None:
+    """imported: {source, row (or, counted only, key), fields: {key: digest}}: written by
+    `make import` (importing/records.py), so that importing a list again finds the record and
+    tells a value edited by hand from the list's."""
+    value = fields.data.get("imported")
+    if value is None:
+        return None
+    fix = "this key is written by make import: restore it from the repository's history, or remove it."
+    if not isinstance(value, dict):
+        fields.problem("imported", "this must give the list's source, its row and the values' digests.", fix)
+        return None
+    sub = Fields(RecordFile(fields.record.path, value, "", 0, {}), fields.today)
+    sub.unknown_keys(["source", "row", "key", "fields"])
+    source = sub.identifier("source", required=True)
+    row = sub.text("row")
+    key = sub.text("key")
+    if row is not None and not _ROW.match(row):
+        sub.problem("row", f'"{row}" is not a row id of a list.', fix)
+    if key is not None and not _KEYED.match(key):
+        sub.problem("key", f'"{key}" is not a keyed digest.', fix)
+    if visibility == "counted" and row is not None:
+        sub.problem("row", "a counted-only record may not hold the list's row id: the list's page of that row names "
+                           "the person.", "remove the row line; make import writes a keyed digest (key:) instead.")
+    digests = value.get("fields") or {}
+    if not isinstance(digests, dict) or not all(isinstance(k, str) and isinstance(v, str) and _DIGEST.match(v)
+                                                for k, v in digests.items()):
+        sub.problem("fields", "this must give each imported key with a digest of 8 hex digits.", fix)
+        digests = {}
+    line = fields.record.line_of("imported")
+    for found in sub.problems:
+        fields.problem(f"imported.{found.field}" if found.field else "imported", found.message, found.fix, line=line)
+    if sub.problems or source is None:
+        return None
+    return Imported(source, row, key, dict(digests))
 
 
 RECOGNISED_EXAMPLE = "recognised:\n          by: Viasna\n          date: 2021-06-01"
