@@ -78,11 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     plan = plan_import(Export(tables, export_date), mapping, site, context, people_dir, shown_path(people_dir),
                        secret=os.environ.get("PORTAL_IMPORT_KEY") or None, force=_yes(args.force))
     write = _yes(args.write)
+    failed = []
     if write:
         for planned in plan.writes:
-            write_atomically(planned.path, planned.text)
+            try:
+                write_atomically(planned.path, planned.text)
+            except OSError as error:  # a full disk, a folder without write access: the others go on
+                failed.append(f"{shown_path(planned.path)}: not written ({error.strerror or error}).")
     print(render(plan, mapping.path, files, export_date, write, time.perf_counter() - started), end="")
-    return 1 if plan.file_problems and not plan.rows else 0
+    if failed:
+        print("\n".join(["", *failed, "Fix: free the disk or allow writing to the people folder, then import again: "
+                          "what was written is complete and is not written twice."]), file=sys.stderr)
+    return 1 if failed or (plan.file_problems and not plan.rows) else 0
 
 
 def _yes(value: str) -> bool:

@@ -114,6 +114,8 @@ def plan_import(export: Export, mapping: Mapping, site: Content, context: Readin
     merged: set[tuple[int, str]] = set()  # (file, id) taken from the other files
     for number, (table, lang) in enumerate(export.tables):
         plan.file_problems += table.problems
+        if not table.header:
+            continue  # unreadable: reported above
         missing = [name for name in ("id", "status") if number == 0 and
                    not any(mapping.field_of(header) == name for header in table.header)]
         missing += [] if number == 0 or any(mapping.field_of(h) == "id" for h in table.header) else ["id"]
