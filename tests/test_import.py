@@ -109,8 +109,9 @@ def test_an_export_in_three_languages_is_reported_written_built_and_imported_aga
     assert '  prisons (under prisons (or places):):\n    "ПК-15 г. Шклоў": 1 row\n\n' in report
     assert "Problems with the files" not in report
     assert "judge" not in report.split("Columns the mapping does not use")[-1]
-    # a counted-only row's cells are never shown
+    # a counted-only row's cells are never shown, nor its record tied to its row
     assert "раскрываецца" not in report and "1979" not in report
+    assert "  ales-uzorny (row 2), custody\n" in report and "  counted-0001 (counted only), custody\n" in report
 
     code, report = run(content, paths, capsys, "--write", "1")
     assert code == 0 and "Wrote 8 new files and changed 0 files." in report

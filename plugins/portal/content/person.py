@@ -222,7 +222,8 @@ def _counted_only(fields: Fields, record, stem: str) -> None:
         if key not in COUNTED_KEYS and key in PERSON_KEYS and value not in (None, "", [], {}):
             fields.problem(key, f'a counted-only record holds only what counting needs, and "{key}" could identify the '
                                 "person: this repository is public, and anything merged stays in its history.",
-                           f"remove the line. Keep only {', '.join(COUNTED_KEYS[2:])}; send anything else to the "
+                           f"remove the line. Keep only {', '.join(key for key in COUNTED_KEYS[2:] if key != 'imported')}; "
+                           "send anything else to the "
                            "editors privately if it matters.")
     if record.body.strip():
         fields.problem(None, "a counted-only record has a story: it could identify the person, and this repository "

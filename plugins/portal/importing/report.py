@@ -29,6 +29,14 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
+def where(planned) -> str:
+    """"ales-uzorny (row 17), ": a counted-only record is never tied to its row, which on the
+    list's site leads to the person's name (a report may be pasted into a pull request)."""
+    if planned.counted:
+        return f"{planned.record_id} (counted only), "
+    return f"{planned.record_id} (row {planned.proposal.row}), "
+
+
 def render(plan: Plan, mapping_path: str, files: list[str], export_date: datetime.date, written: bool,
            seconds: float) -> str:
     matched = len(plan.changed) + plan.unchanged
@@ -42,14 +50,13 @@ def render(plan: Plan, mapping_path: str, files: list[str], export_date: datetim
     if plan.new:
         lines += ["", f"New records ({len(plan.new):,}):"]
         for planned in plan.new[:SHOWN_NEW]:
-            what = " (counted only)" if planned.counted else ""
-            lines.append(f"  row {planned.proposal.row}: {planned.record_id}{what}, {planned.proposal.status}")
+            lines.append(f"  {where(planned)}{planned.proposal.status}")
         if len(plan.new) > SHOWN_NEW:
             lines.append(f"  … and {len(plan.new) - SHOWN_NEW:,} more")
     if plan.changed:
         lines += ["", f"Changed records ({len(plan.changed):,}), field by field, old → new:"]
         for planned in plan.changed:
-            lines.append(f"  {planned.record_id} (row {planned.proposal.row}):")
+            lines.append(f"  {where(planned).removesuffix(', ')}:")
             lines += [f"    {change.key}: {value_text(change.old)} → {value_text(change.new)}"
                       for change in planned.changes]
     conflicted = [planned for planned in plan.changed + plan.conflicts_only if planned.conflicts]
@@ -58,7 +65,7 @@ def render(plan: Plan, mapping_path: str, files: list[str], export_date: datetim
                       "the hand's value is kept (FORCE=1 takes the list's):"]
         for planned in conflicted:
             for change in planned.conflicts:
-                lines.append(f"  {planned.record_id} (row {planned.proposal.row}), {change.key}: "
+                lines.append(f"  {where(planned)}{change.key}: "
                              f"{value_text(change.old)} (by hand) ≠ {value_text(change.new)} (the list)")
     if plan.unusable:
         lines += ["", f"Unusable rows ({len(plan.unusable):,}), not imported:"]
