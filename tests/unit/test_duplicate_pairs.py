@@ -7,8 +7,6 @@ import datetime
 import importlib.util
 import itertools
 import json
-import random
-import time
 from collections import Counter
 
 from conftest import ROOT
@@ -82,18 +80,3 @@ def test_an_import_against_the_existing_records():
     right = sum(person_of[pair.a] == person_of[pair.b] for pair in found)
     assert right / len(found) >= 0.9
     assert [pair.score for pair in found] == sorted((pair.score for pair in found), reverse=True)
-
-
-def test_ten_thousand_records_are_paired_in_seconds():
-    script = fixture_script()
-    rng = random.Random(10_000)
-    people = [script.Person(rng, number) for number in range(10_000)]
-    records = [as_named(script.row(rng, person, number, "base", rng.choice([["be"], ["ru"], ["be", "ru", "en"]]),
-                                   born=rng.choice(["as-is", "year", "year", "none"]), detained=rng.random() < 0.8))
-               for number, person in enumerate(people)]
-    # Processor time: the wall clock of a busy machine (tests on every core) measures the others too.
-    started, started_wall = time.process_time(), time.perf_counter()
-    found = pairs(records)
-    took, took_wall = time.process_time() - started, time.perf_counter() - started_wall
-    print(f"\n10,000 records: {len(found)} probable pairs in {took:.1f} s of processor time ({took_wall:.1f} s)")
-    assert took < 30

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.frontmatter import RecordFile, read_markdown_record
-from ..content.model import Content
+from ..content.model import Content, Person
 from ..content.person import COUNTED_ID, PersonFile, ReadingContext, check_person, read_person
 from ..language import translit
+from ..review.duplicates import Pair, pairs
+from ..review.flags import can_be_matched, named
 from .mapping import Mapping, normal
 from .records import digest, edit_record, new_record
 from .rows import Proposal, cells_of, columns_of, propose
@@ -59,6 +61,7 @@ class Planned:
     changes: list[Change] = field(default_factory=list)  # empty for a new record
     conflicts: list[Change] = field(default_factory=list)  # edited by hand and changed in the list: kept
     new: bool = False
+    person: Person | None = None  # the checked record, once it passed the checks
 
     @property
     def counted(self) -> bool:
@@ -80,6 +83,7 @@ class Plan:
     missing: list[str] = field(default_factory=list)  # record ids from this source the export lacks
     unused_columns: list[str] = field(default_factory=list)
     counted_unmatched: int = 0  # counted-only rows that could not be matched (no key)
+    duplicates: list[Pair] = field(default_factory=list)  # new records probably someone already here, or twice new
 
     @property
     def writes(self) -> list[Planned]:
@@ -154,7 +158,18 @@ def plan_import(export: Export, mapping: Mapping, site: Content, context: Readin
                 else:
                     _merge_language(plan, proposals, proposal, lang)
     _plan_records(plan, proposals, mapping, site, context, people_dir, shown_people, export.date, secret, force)
+    plan.duplicates = _probable_duplicates(plan, site)
     return plan
+
+
+def _probable_duplicates(plan: Plan, site: Content) -> list[Pair]:
+    """The new public records that are probably one person with a record already here, or with
+    another new one (a list names someone twice under two ids): reported, never merged.
+    Counted-only records are never compared by name."""
+    new = [named(planned.person) for planned in plan.new if planned.person is not None and can_be_matched(planned.person)]
+    if not new:
+        return []
+    return pairs(new, existing=[named(person) for person in site.people if can_be_matched(person)])
 
 
 def _merge_language(plan: Plan, proposals: dict[str, Proposal], other: Proposal, lang: str) -> None:
@@ -278,6 +293,7 @@ def _valid(plan: Plan, planned: Planned, context: ReadingContext, shown_people: 
     else:
         person, problems = check_person(RecordFile(file.shown, values, "", 1, {}), file, context)
     if person is not None:
+        planned.person = person
         return True
     for found in problems:
         value = "" if planned.counted else found.message

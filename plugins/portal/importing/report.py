@@ -85,6 +85,10 @@ def render(plan: Plan, mapping_path: str, files: list[str], export_date: datetim
     if plan.unused_columns:
         lines += ["", "Columns the mapping does not use (add them to columns: or ignored:): "
                   + ", ".join(plan.unused_columns)]
+    if plan.duplicates:
+        lines += ["", f"Probably one person ({len(plan.duplicates):,}): a new record and one already here, or two "
+                      "new ones; check each by hand, never merged (not_duplicate_of: silences a pair you checked):"]
+        lines += [f"  {pair.a} and {pair.b}: {pair.score}, {'; '.join(pair.why)}" for pair in plan.duplicates]
     if plan.missing:
         lines += ["", f"In the content but not in this export ({len(plan.missing):,}); never deleted, check them by hand:"]
         lines += [f"  {record_id}" for record_id in plan.missing]
