@@ -15,7 +15,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help html test unit check stale totals person import review duplicates devserver publish offline translations lock clean bench bench-search compare preview
+.PHONY: help html test unit check stale totals person import review duplicates devserver publish offline translations lock clean bench bench-lists compare preview
 
 help:
 	@echo "make html          set up the virtualenv and build the site into $(OUTPUT)/"
@@ -35,7 +35,7 @@ help:
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
 	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
-	@echo "make bench-search  how well search finds 10,000 fictional people: other alphabets, parts, one wrong letter"
+	@echo "make bench-lists   search, duplicates and import over 10,000 fictional people: how well and how fast"
 	@echo "make compare       compare the site a revision builds with the working tree's, byte for byte (BASE=<git ref>)"
 	@echo "make clean         remove the build output and the virtualenv"
 
@@ -159,11 +159,11 @@ translations: $(BIN)/.runtime
 bench: $(BIN)/.runtime
 	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
 
-# Search at the size of the real lists: the page's matching code, run in Node on the people
-# file for 10,000 fictional people (bench/search.py; results in bench/README.md). Node comes
-# with Debian's npm (system-tools).
-bench-search: $(BIN)/.runtime | system-tools
-	$(BIN)/python bench/search.py $(BENCH_ARGS)
+# The lists' commands at the size of the real lists, on 10,000 fictional people: search (the
+# page's matching code, run in Node on the people file), make duplicates and make import's
+# report (bench/lists.py; results in bench/README.md). Node comes with Debian's npm (system-tools).
+bench-lists: $(BIN)/.runtime | system-tools
+	$(BIN)/python bench/lists.py $(BENCH_ARGS)
 
 # Does a change alter the site? The example content and 1,000 fictional people, built by the
 # revision BASE and by the working tree (or OTHER), compared file by file (bench/compare.py).

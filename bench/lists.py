@@ -1,26 +1,39 @@
-"""How well search finds people at the size of the real lists: the page's own matching code
-(theme/static/js/search.js, run in Node) on the people file the build writes, for 10,000
-fictional people (bench/generate.py).
+"""The commands of the lists at the size of the real ones, on 10,000 fictional people
+(bench/generate.py): how well search finds people, how long `make duplicates` pairs them, and
+how long `make import` takes to report an export of them.
 
-    python bench/search.py [--people 10000] [--sample 500]
+    python bench/lists.py [--people 10000] [--sample 500]
 
+Search: the page's own matching code (theme/static/js/search.js, run in Node) on the people
+file the build writes.
 For a sample of public people, in each language's file, it asks for their surname as another
 alphabet spells it, for the first letters of it, and with one letter wrong (a letter changed,
 left out, doubled, or two swapped); and it asks for nonsense. It reports how often the person
 is the first result and among the twenty shown, how many results a query gives, and how long
 matching takes. Everything is deterministic for one seed.
+
+Duplicates: review/duplicates.py's pairs() over every public record, as `make duplicates`
+calls it. Import: the people written out as the list's CSV export (the columns of
+content/data/imports/viasna.yaml), reported against an empty content folder, as
+`make import FILE=…` does without WRITE=1. Times are processor time (a shared machine's wall
+clock measures its other work too) and the wall clock beside it.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import contextlib
 import gzip
+import io
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +42,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pelican.settings import read_settings  # noqa: E402
 
+from portal.commands import import_list  # noqa: E402
 from portal.content.loader import load_content  # noqa: E402
 from portal.language.language import Languages  # noqa: E402
 from portal.language.translit import latin  # noqa: E402
 from portal.pages.urls import Urls  # noqa: E402
 from portal.publish.people_search import people_search_data  # noqa: E402
+from portal.review.duplicates import pairs  # noqa: E402
+from portal.review.flags import can_be_matched, named  # noqa: E402
 
 SHOWN = 20  # as search.js lists
 CYRILLIC = "абвгдеёжзійклмнопрстуўфхцчшыьэюя"
@@ -110,6 +126,57 @@ console.log(JSON.stringify(out));
     return json.loads(result.stdout)
 
 
+def timed(work):
+    """(what `work()` gives, processor seconds, wall seconds)."""
+    started, wall = time.process_time(), time.perf_counter()
+    result = work()
+    return result, time.process_time() - started, time.perf_counter() - wall
+
+
+# The list's status word for each category of the fictional people (viasna.yaml's `statuses:`).
+STATUS_WORDS = {"political-prisoner": "active", "released": "former", "pardoned": "former"}
+
+
+def export_of(content) -> bytes:
+    """The public people as the list's Russian CSV export: a row each, the mapping's columns."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(["id", "url", "name", "status", "birthday", "gender", "arrested", "articles", "verdict_date",
+                     "decision", "penalty", "judge", "prison", "declaration", "release_date", "died"])
+    for number, person in enumerate(content.public_people):
+        name = person.name.values.get("ru") or person.name.values.get("be") or ""
+        words = name.split()
+        status = STATUS_WORDS.get(person.category.id) or STATUS_WORDS.get(person.category.group.id, "np")
+        born = person.born.isoformat() if hasattr(person.born, "isoformat") else str(person.born or "")
+        writer.writerow([10_000 + number, "", " ".join(words[1:] + words[:1]), status, born,
+                         {"male": "м", "female": "ж"}.get(person.gender, ""),
+                         person.detained.isoformat() if person.detained else "",
+                         "; ".join(f"ст. {charge.article.id}" for charge in person.articles), "", "", "", "",
+                         "", "", "", ""])
+    return stream.getvalue().encode()
+
+
+def commands(content, settings_path: Path) -> None:
+    records = [named(person) for person in content.public_people if can_be_matched(person)]
+    found, cpu, wall = timed(lambda: pairs(records))
+    print(f"\nmake duplicates over {len(records):,} public records: {len(found):,} probable pairs, "
+          f"{cpu:.1f} s of processor time ({wall:.1f} s).")
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "content"
+        for name in ("data", "institutions"):
+            shutil.copytree(ROOT / "content" / name, empty / name)
+        (empty / "people").mkdir()
+        export = Path(folder) / "list-ru.csv"
+        export.write_bytes(export_of(content))
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            code, cpu, wall = timed(lambda: import_list.main(
+                ["--settings", str(settings_path), "--content", str(empty), "--file", str(export)]))
+        first = next((line for line in out.getvalue().splitlines() if " rows: " in line), out.getvalue()[-300:])
+        print(f"make import's report of {len(content.public_people):,} rows (exit {code}): {first}; "
+              f"{cpu:.1f} s of processor time ({wall:.1f} s).")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=None, help="a generated content folder")
@@ -148,6 +215,7 @@ def main(argv=None) -> int:
         times += [result["ms"] for result in results]
         print(f"|  | (the file: {size / 1024:,.0f} KiB, {compressed / 1024:,.0f} KiB compressed) | | | | |")
     print(f"\nMatching one query: median {statistics.median(times):.1f} ms, slowest {max(times):.1f} ms.")
+    commands(content, ROOT / "pelicanconf.py")
     return 0
 
 
