@@ -1,5 +1,5 @@
 """The chart of the totals over time: its scales, ticks and lines, in the SVG's coordinates
-(720 × 380; the plot from x 70 to 656, and from y 318 up to below the legend)."""
+(720 × 380; the plot from x 70 to 656, and from y 318 up to 16; the legend is HTML, outside)."""
 from __future__ import annotations
 
 import datetime
@@ -44,50 +44,49 @@ def test_month_step_keeps_at_most_eight_month_labels(months, step):
 def test_the_layout_of_three_points():
     series = [point(D(2020, 8, 31), 1, 0), point(D(2020, 9, 30), 2, 0), point(D(2020, 10, 15), 2, 1)]
     chart = layout(series, GROUPS)
-    assert (chart.width, chart.height, chart.left, chart.right, chart.top, chart.bottom) == (720, 380, 70, 656, 70, 318)
+    assert (chart.width, chart.height, chart.left, chart.right, chart.top, chart.bottom) == (720, 380, 70, 656, 16, 318)
     assert (chart.first, chart.last) == (series[0], series[-1])
     # highest 2, step 1: 0, 1 and 2 from the bottom to the top
-    assert chart.y_ticks == [(318.0, 0), (194.0, 1), (70.0, 2)]
+    assert chart.y_ticks == [(318.0, 0), (167.0, 1), (16.0, 2)]
     # every month labelled but the last point (the as-of day); the year on the first label of a year
     assert chart.x_ticks == [(70.0, D(2020, 8, 31), True), (460.7, D(2020, 9, 30), False)]
     prisoners, persecuted = chart.lines
-    assert (prisoners.group, prisoners.colour, prisoners.dash, prisoners.legend_y) == (PRISONERS, "#8a1c1c", "", 16)
-    assert prisoners.points == "70.0,194.0 460.7,70.0 656.0,70.0"
-    assert (prisoners.end_x, prisoners.end_y, prisoners.label_y, prisoners.last) == (656.0, 70.0, 70.0, 2)
-    assert (persecuted.group, persecuted.colour, persecuted.dash, persecuted.legend_y) == (
-        PERSECUTED, "#1a5fb4", "8 5", 38)
-    assert persecuted.points == "70.0,318.0 460.7,318.0 656.0,194.0"
-    assert (persecuted.end_x, persecuted.end_y, persecuted.label_y, persecuted.last) == (656.0, 194.0, 194.0, 1)
+    assert (prisoners.group, prisoners.colour, prisoners.dash) == (PRISONERS, "#8a1c1c", "")
+    assert prisoners.points == "70.0,167.0 460.7,16.0 656.0,16.0"
+    assert (prisoners.end_x, prisoners.end_y, prisoners.label_y, prisoners.last) == (656.0, 16.0, 16.0, 2)
+    assert (persecuted.group, persecuted.colour, persecuted.dash) == (PERSECUTED, "#1a5fb4", "8 5")
+    assert persecuted.points == "70.0,318.0 460.7,318.0 656.0,167.0"
+    assert (persecuted.end_x, persecuted.end_y, persecuted.label_y, persecuted.last) == (656.0, 167.0, 167.0, 1)
 
 
 def test_the_top_of_the_scale_is_the_next_step_above_the_highest_value():
     chart = layout([point(D(2021, 1, 31), 1021, 180), point(D(2021, 2, 28), 1014, 190)], GROUPS)
     assert [value for _, value in chart.y_ticks] == [0, 500, 1000, 1500]
-    assert [y for y, _ in chart.y_ticks] == [318.0, 235.3, 152.7, 70.0]
+    assert [y for y, _ in chart.y_ticks] == [318.0, 217.3, 116.7, 16.0]
 
 
 def test_end_labels_of_lines_ending_close_together_are_moved_apart_in_order():
     chart = layout([point(D(2021, 1, 31), 0, 0), point(D(2021, 2, 28), 100, 100)], GROUPS)
     prisoners, persecuted = chart.lines
-    assert prisoners.end_y == persecuted.end_y == 70.0
-    assert (prisoners.label_y, persecuted.label_y) == (70.0, 86.0)  # 16 apart; the lines stay where they end
+    assert prisoners.end_y == persecuted.end_y == 16.0
+    assert (prisoners.label_y, persecuted.label_y) == (16.0, 32.0)  # 16 apart; the lines stay where they end
 
 
-def test_each_of_more_groups_gets_its_own_style_and_legend_line():
+def test_each_of_more_groups_gets_its_own_style():
     groups = [Group(f"g{n}", Localized({}), Localized({})) for n in range(5)]
     totals = Totals(D(2021, 1, 31), 5, {f"g{n}": 1 for n in range(5)}, {}, 0, {})
     chart = layout([totals], groups)
-    assert chart.top == 16 + 22 * 5 + 10
-    assert [(line.colour, line.dash, line.legend_y) for line in chart.lines] == [
-        ("#8a1c1c", "", 16), ("#1a5fb4", "8 5", 38), ("#5e5c64", "2 4", 60), ("#26a269", "12 4 2 4", 82),
-        ("#8a1c1c", "", 104)]  # the styles come round again
-    assert [line.label_y for line in chart.lines] == [136.0, 152.0, 168.0, 184.0, 200.0]  # all end at the top (136)
+    assert chart.top == 16  # however many groups: the legend is outside the SVG
+    assert [(line.colour, line.dash) for line in chart.lines] == [
+        ("#8a1c1c", ""), ("#1a5fb4", "8 5"), ("#5e5c64", "2 4"), ("#26a269", "12 4 2 4"),
+        ("#8a1c1c", "")]  # the styles come round again
+    assert [line.label_y for line in chart.lines] == [16.0, 32.0, 48.0, 64.0, 80.0]  # all end at the top (16)
 
 
 def test_a_single_point_stands_in_the_middle_with_its_own_label():
     chart = layout([point(D(2021, 10, 22), 3, 0)], GROUPS)
     assert chart.x_ticks == [(363.0, D(2021, 10, 22), True)]
-    assert [line.points for line in chart.lines] == ["363.0,70.0", "363.0,318.0"]
+    assert [line.points for line in chart.lines] == ["363.0,16.0", "363.0,318.0"]
 
 
 def test_long_series_label_every_third_month_and_each_year_once():

@@ -2,7 +2,9 @@
 
 This module places everything in the SVG's coordinate space (scales, ticks, one line per
 status group); the template _chart.html draws it and writes every label in the page's
-language, so one layout serves the three languages and no JavaScript is needed.
+language, so one layout serves the three languages and no JavaScript is needed. The legend is
+HTML above the SVG, not part of it: it wraps on a narrow screen in every language, and stays in
+view while the chart scrolls sideways in its frame.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from .totals import Totals
 
 WIDTH, HEIGHT = 720, 380
 LEFT, RIGHT, BOTTOM = 70, 64, 62
-LEGEND_LINE = 22
+TOP = 16  # room above the highest tick for its label
 # One colour and one dash pattern per group: the lines differ without colour too.
 STYLES = [("#8a1c1c", ""), ("#1a5fb4", "8 5"), ("#5e5c64", "2 4"), ("#26a269", "12 4 2 4")]
 
@@ -30,7 +32,6 @@ class Line:
     end_y: float
     label_y: float  # where the last value is written (moved apart from the other lines' labels)
     last: int
-    legend_y: float
 
 
 @dataclass
@@ -77,7 +78,7 @@ def layout(series: list[Totals], groups: list[Group]) -> Chart | None:
     if not series:
         return None
     chart = Chart(series)
-    chart.top = 16 + LEGEND_LINE * len(groups) + 10
+    chart.top = TOP
     highest = max((point.by_group[group.id] for point in series for group in groups), default=0)
     step = nice_step(highest)
     top_value = max(step, math.ceil(highest / step) * step)
@@ -102,8 +103,7 @@ def layout(series: list[Totals], groups: list[Group]) -> Chart | None:
         colour, dash = STYLES[index % len(STYLES)]
         points = [(x_of(point.as_of), y_of(point.by_group[group.id])) for point in series]
         chart.lines.append(Line(group, colour, dash, " ".join(f"{x},{y}" for x, y in points), points[-1][0],
-                                points[-1][1], points[-1][1], series[-1].by_group[group.id],
-                                16 + LEGEND_LINE * index))
+                                points[-1][1], points[-1][1], series[-1].by_group[group.id]))
     _separate_labels(chart.lines)
     return chart
 

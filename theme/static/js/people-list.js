@@ -142,6 +142,10 @@
     }
   }
 
+  // The filters are folded on a phone (see _people.html) and open on a wider screen.
+  var options = form.querySelector("[data-list-options]");
+  if (options && window.matchMedia("(min-width: 40.01rem)").matches) { options.open = true; }
+
   restore(new URLSearchParams(window.location.search));
   form.addEventListener("change", render);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
