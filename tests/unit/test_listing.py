@@ -1,5 +1,6 @@
 """People as the lists show them in each language: surname first, in the alphabet's order,
-filed under a letter; the filters a list offers; the birthdays page's months."""
+filed under a letter; the filters a list offers; the birthdays page's months; the home page's
+wall of the people held today."""
 from __future__ import annotations
 
 import datetime
@@ -9,7 +10,7 @@ import pytest
 from conftest import LANGUAGES, SETTINGS, person, write_content
 from portal.content.loader import load_content
 from portal.language.localized import Text
-from portal.pages.listing import FilterOption, birthdays, entries_for
+from portal.pages.listing import FilterOption, birthdays, entries_for, held_wall
 
 PEOPLE = {
     "people/ivan.md": person("custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов"}, region="gomel",
@@ -90,3 +91,23 @@ def test_birthdays_of_those_who_can_receive_letters_by_month_and_day(site):
     # anna declines letters, pavel's day is unknown, olga is not held
     assert [(anchor, [p.id for p in people]) for anchor, _, people in months if people] == [
         ("march", ["yolkin", "ivan"])]
+
+
+def test_the_wall_shows_the_people_held_today_those_with_a_photo_first(site):
+    everyone = entries_for(site.public_people, LANGUAGES["en"])
+    wall = held_wall(everyone, has_photo=lambda person_id: person_id == "yolkin", groups=site.reference.groups)
+    # held: in custody and under house arrest; Olga is released. Yolkin's photo first, then the list's order.
+    assert [entry.person.id for entry in wall.entries] == ["yolkin", "pavel", "ivan", "anna"]
+    assert wall.held == 4 and wall.group.id == "political-prisoner"  # the group of exactly the held categories
+
+
+def test_the_wall_is_bounded_and_counts_everyone_held(site):
+    everyone = entries_for(site.public_people, LANGUAGES["ru"])
+    wall = held_wall(everyone, has_photo=lambda person_id: False, groups=site.reference.groups, size=2)
+    assert [entry.person.id for entry in wall.entries] == ["pavel", "yolkin"] and wall.held == 4
+
+
+def test_the_wall_links_to_the_people_list_where_no_group_holds_exactly_the_held_categories(site):
+    persecuted = [group for group in site.reference.groups if group.id != "political-prisoner"]
+    wall = held_wall(entries_for(site.public_people, LANGUAGES["en"]), lambda person_id: False, persecuted)
+    assert wall.group is None

@@ -263,7 +263,8 @@ def test_without_any_record_the_write_page_has_no_month(tmp_path):
 
 EVERY_PAGE = {"lang", "page_kind", "site", "alternates", "own_url"}
 READ_AS = {"totals": {"totals"}, "series": {"chart"}, "person": {"person", "photo", "target"},
-           "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months", "month"}}
+           "listed": {"people", "photos", "list_options"}, "everyone": {"listed", "institutions", "months", "month"},
+           "held": {"wall", "photos"}}
 MADE_FOR = {None: set(), "group": {"group"}, "category": {"category"}, "region": {"region"}, "article": {"article"},
             "institution": {"institution"}, "person": set(), "alias": set()}
 
@@ -276,7 +277,7 @@ def test_every_pages_context_holds_only_what_its_kind_reads(plan):
 
 
 @pytest.mark.parametrize("kind, own", [
-    ("home", {"totals", "chart"}),
+    ("home", {"totals", "chart", "wall", "photos"}),
     ("people", {"totals", "people", "photos", "list_options"}),
     ("status", {"category", "totals", "people", "photos", "list_options"}),
     ("regions", {"totals", "listed"}),
@@ -349,6 +350,20 @@ def test_editing_one_person_changes_exactly_their_pages_and_the_lists_that_show_
         "people/", "status/persecuted/", "status/released/", "regions/minsk-city/",  # the lists she is in
         "regions/", "articles/", "institutions/", "birthdays/", "write/",  # the pages of everyone
     ))
+
+
+def test_editing_a_person_held_today_changes_the_home_pages_too(content, plan):
+    """The home page's wall shows the people held today: a change to one of them is a change to it."""
+    record = content / "people" / "ivan-ivanau.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("Іван Іванаў", "Іван Іваноўскі"), encoding="utf-8")
+    before, after = keys_of(plan), keys_of(plan_of(content))
+    assert all(after[f"{lang}/index.html"] != before[f"{lang}/index.html"] for lang in LANGS)
+
+
+def test_the_home_page_gets_the_wall_and_the_photos_of_its_people_only(plan):
+    home = next(page for page in plan.pages if page.save_as == "en/index.html")
+    assert [entry.person.id for entry in home.context["wall"].entries] == ["ivan-ivanau"]  # Olga is released
+    assert home.context["wall"].held == 1 and home.context["photos"]["ivan-ivanau"] == PHOTOS["ivan-ivanau"]
 
 
 def test_a_change_of_the_series_alone_changes_the_home_and_numbers_pages(content, plan):

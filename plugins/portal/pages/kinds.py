@@ -14,7 +14,9 @@ the values its `reads` name, so a template cannot show what its key does not cov
 - "series": the totals over time, and their chart (`chart`);
 - "person": its person's record and photo (`person`, `photo`);
 - "listed": the people it lists, in their order, each record and photo (`people`);
-- "everyone": every public person (`listed`: the people grouped by `groups_by`).
+- "everyone": every public person (`listed`: the people grouped by `groups_by`);
+- "held": the public people held today, as a wall of faces (`wall`, pages/listing.py:
+  held_wall, and its people's `photos`); its key covers them all, as the count shows them.
 
 `groups_by` says how a page's people are grouped: a category's, region's, article's or
 institution's page lists its group; the index of regions (articles, institutions) counts each;
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-READS = ("totals", "series", "person", "listed", "everyone")
+READS = ("totals", "series", "person", "listed", "everyone", "held")
 EACH = (None, "group", "category", "region", "article", "person", "alias", "institution")
 GROUPS = (None, "status", "region", "article", "institution", "birthday", "birthday_month")
 
@@ -60,7 +62,7 @@ class PageKind:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "{lang}/", "home", reads=("totals", "series")),
+    PageKind("home", "{lang}/", "home", reads=("totals", "series", "held")),
     PageKind("people", "{lang}/people/", "people", reads=("totals", "listed")),
     # A status group shares the status pages' address space (group and category ids differ).
     PageKind("group", "{lang}/status/{id}/", "group", each="group", reads=("totals", "listed"), groups_by="status"),

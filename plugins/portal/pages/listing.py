@@ -6,7 +6,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from ..content.model import Person, ReferenceData
+from ..content.model import Group, Person, ReferenceData
 from ..language.collation import surname_first
 from ..language.language import Language
 from ..language.localized import Text
@@ -117,3 +117,25 @@ def birthdays(people: list[Person]) -> list[tuple[str, int, list[Person]]]:
     for month in born.values():
         month.sort(key=lambda p: p.born.day)  # stable: within a day, the list's name order stays
     return [(anchor, number, born[number]) for number, anchor in enumerate(MONTH_ANCHORS, start=1)]
+
+
+# The home page's wall of faces: how many people it shows at most (the list has everyone).
+WALL_SIZE = 12
+
+
+@dataclass(frozen=True)
+class Wall:
+    entries: list[ListEntry]  # at most WALL_SIZE: those with a photo first, each part in the list's order
+    held: int  # how many public people are held today, all told
+    group: Group | None  # the status group of exactly the held categories, whose page lists them all
+
+
+def held_wall(everyone: PeopleList, has_photo, groups: list[Group], size: int = WALL_SIZE) -> Wall:
+    """The people held today (their category is `held`) whom the home page shows as faces: those
+    with a photo first, then the others (shown with their initials), each in the list's order."""
+    held = [entry for entry in everyone if entry.person.category.held]
+    with_photo = [entry for entry in held if has_photo(entry.person.id)]
+    without = [entry for entry in held if not has_photo(entry.person.id)]
+    held_categories = {category.id for group in groups for category in group.categories if category.held}
+    group = next((group for group in groups if {category.id for category in group.categories} == held_categories), None)
+    return Wall((with_photo + without)[:size], len(held), group)

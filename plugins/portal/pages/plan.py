@@ -20,7 +20,7 @@ from ..content.model import Content, Person
 from ..figures.summary import Figures
 from ..language.language import Language, Languages
 from .kinds import PAGE_KINDS, PageKind
-from .listing import PeopleList, birthdays, entries_for
+from .listing import PeopleList, birthdays, entries_for, held_wall
 from .urls import Urls
 
 # How a page's people are grouped (PageKind.groups_by): person -> the ids of their groups.
@@ -76,13 +76,16 @@ class PageInputs:
     def listed(self, people: PeopleList) -> str:
         return digest("".join(self.person[entry.person.id] for entry in people))
 
-    def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None) -> str:
+    def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None,
+            held: PeopleList | None = None) -> str:
         parts = []
         for read in page_kind.reads:
             if read == "person":
                 parts.append(self.person[person.id])
             elif read == "listed":
                 parts.append(self.listed(listed))
+            elif read == "held":
+                parts.append(self.listed(held))
             else:
                 parts.append(getattr(self, read))  # totals, series, everyone
         return digest(self.common, page_kind.template, save_as, *parts)
@@ -119,7 +122,7 @@ class PagePlan:
         everyone = self.lists[lang or self.languages.default.code]
         groups = self._groups(everyone, kind.groups_by) if kind.groups_by in GROUPINGS else {}
         for fields, own, person in self._items(kind, language, everyone):
-            listed = None
+            listed = held = None
             context = {"lang": lang, "page_kind": kind.id, "site": self.reference, **own}
             if "totals" in kind.reads:
                 context["totals"] = self.figures.totals
@@ -131,6 +134,10 @@ class PagePlan:
                                list_options=lambda people, language=language: people.options(self.reference, language))
             if "everyone" in kind.reads:
                 context.update(self._everyone(kind, language, everyone, groups))
+            if "held" in kind.reads:
+                held = PeopleList([entry for entry in everyone if entry.person.category.held])
+                wall = held_wall(held, lambda person_id: bool(self.photos.get(person_id)), self.reference.groups)
+                context.update(wall=wall, photos=ListedPhotos(self.photos, PeopleList(wall.entries)))
             if kind.neutral:
                 alternates = self.alternates(kind.offers)
                 save_as, url = self.urls.save_as(kind.id), self.urls.url(kind.id)
@@ -141,7 +148,7 @@ class PagePlan:
             context["own_url"] = url  # the page's own address, relative to the site's root (the onion site's too)
             if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(alternates)
-            self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed),
+            self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed, held),
                                           alternates, context, weight=len(listed) if listed is not None else 1))
         if kind.x_default:
             offered = self.alternates(kind.offers)

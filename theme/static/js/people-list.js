@@ -76,6 +76,15 @@
       img.width = 96;
       img.height = 120;
       item.appendChild(img);
+    } else {
+      // No photo: the initials on a plain ground, in the photo's place (no stock silhouette).
+      var initials = document.createElement("span");
+      initials.className = "initials";
+      initials.setAttribute("aria-hidden", "true");
+      initials.textContent = link.dataset.name.split(/\s+/).slice(0, 2).map(function (word) {
+        return Array.from(word)[0] || "";
+      }).join("");
+      item.appendChild(initials);
     }
     var name = document.createElement("a");
     name.href = link.getAttribute("href");
