@@ -6,10 +6,11 @@ import datetime
 import json
 
 import pytest
+from markupsafe import Markup
 
 from conftest import LANGUAGES, ROOT, SETTINGS
 from portal.language.collation import initial, sort_key_for, surname_first
-from portal.language.language import Language, Languages, LanguageSettingError
+from portal.language.language import Language, Languages, LanguageSettingError, fill_in
 from portal.language.localized import Localized, Text
 
 BE, RU, EN = LANGUAGES["be"], LANGUAGES["ru"], LANGUAGES["en"]
@@ -152,6 +153,40 @@ def test_dates(code, formatted):
     assert [language.date(DAY), language.date(1985), language.short_date(DAY), language.short_date(1985),
             language.month_name(3), language.day_month(DAY), language.month_year(AUGUST),
             language.month_short(AUGUST)] == formatted
+
+
+# After "from" and "at the end of" a month is in the genitive in be and ru (CLDR's MMMM),
+# while month_year() is the nominative of a heading (LLLL).
+@pytest.mark.parametrize("code, in_sentence", [
+    ("be", ["ад студзеня 2021", "ад жніўня 2020", "ад мая 2024"]),
+    ("ru", ["с января 2021\u202fг.", "с августа 2020\u202fг.", "с мая 2024\u202fг."]),
+    ("en", ["from January 2021", "from August 2020", "from May 2024"]),
+])
+def test_a_month_of_a_year_inside_a_sentence_is_in_the_genitive(code, in_sentence):
+    language = LANGUAGES[code]
+    preposition = {"be": "ад", "ru": "с", "en": "from"}[code]
+    days = (datetime.date(2021, 1, 31), AUGUST, datetime.date(2024, 5, 1))
+    assert [f"{preposition} {language.month_year_in_sentence(day)}" for day in days] == in_sentence
+    assert language.month_year_in_sentence(AUGUST) != language.month_year(AUGUST) or code == "en"
+
+
+@pytest.mark.parametrize("code, message, ends", [
+    ("be", "%(group)s: %(last)s на %(end)s.", "1\u00a0021 на 14 сакавіка 1985\u202fг."),
+    ("ru", "%(group)s: %(last)s на %(end)s.", "1\u00a0021 на 14 марта 1985\u202fг."),
+    ("en", "%(group)s: %(last)s on %(end)s.", "1,021 on 14 March 1985."),
+])
+def test_a_date_ending_in_an_abbreviation_ends_the_sentence_with_one_full_stop(code, message, ends):
+    language = LANGUAGES[code]
+    filled = fill_in(message, {"group": "X", "last": language.number(1021), "end": language.date(DAY)})
+    assert filled == f"X: {ends}"
+    assert ".." not in filled
+
+
+def test_only_the_full_stop_right_after_such_a_value_goes():
+    assert fill_in("%(a)s. %(b)s.", {"a": "1985 г.", "b": "да"}) == "1985 г. да."
+    assert fill_in("%(a)s, %(b)s.", {"a": "г.", "b": "1985 г."}) == "г., 1985 г."
+    escaped = fill_in(Markup("<b>%(a)s</b>."), {"a": "<i>г.</i>"})
+    assert escaped == Markup("<b>&lt;i&gt;г.&lt;/i&gt;</b>.")  # the value did not end in "."
 
 
 @pytest.mark.parametrize("code", LANGUAGES.codes)

@@ -129,8 +129,18 @@ class Language:
         return name[:1].upper() + name[1:]
 
     def month_year(self, value: datetime.date) -> str:
-        """A month of a year ("жнівень 2020", "август 2020 г.", "August 2020")."""
+        """A month of a year on its own, as a table's row heading ("жнівень 2020", "август
+        2020 г.", "August 2020"): the nominative."""
         return format_skeleton("yMMMM", value, locale=self.locale)
+
+    @_remembered
+    def month_year_in_sentence(self, value: datetime.date) -> str:
+        """A month of a year inside a sentence, after "from" or "at the end of" ("ад жніўня
+        2020", "с августа 2020 г.", "August 2020"): the genitive where the language declines
+        months. CLDR's pattern of month_year() with its stand-alone month (LLLL, the
+        nominative) turned into the month of a date (MMMM, the genitive in be and ru)."""
+        pattern = self.babel_locale.datetime_skeletons["yMMMM"].pattern.replace("LLLL", "MMMM")
+        return format_date(value, format=pattern, locale=self.locale)
 
     def month_short(self, value: datetime.date) -> str:
         """A month's short name, as on a chart's axis ("жні", "авг.", "Aug")."""
@@ -174,7 +184,7 @@ class Language:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The form for `count`, with %(num)s filled in with the number in this language."""
         text = self.catalog.ngettext(singular, plural, count)
-        return text % {"num": self.number(count)} if "%(num)" in text else text
+        return fill_in(text, {"num": self.number(count)}) if "%(num)" in text else text
 
     @_remembered
     def plural_forms(self, message: tuple[str, str]) -> str:
@@ -185,6 +195,16 @@ class Language:
         for count in range(200):  # every integer category shows up below 200
             forms.setdefault(self.plural_category(count), self.catalog.ngettext(singular, plural, count))
         return json.dumps(forms, ensure_ascii=False)
+
+
+def fill_in(message: str, variables: dict) -> str:
+    """message % variables, where a value that ends in a full stop (a date ending in the
+    abbreviation "г.") swallows the full stop that ends the message's sentence after it:
+    "… на 31 жніўня 2025 г.", not "г..". A Markup message stays Markup (its % escapes)."""
+    for name, value in variables.items():
+        if isinstance(value, str) and value.endswith("."):
+            message = message.replace(f"%({name})s.", f"%({name})s")
+    return message % variables
 
 
 class LanguageSettingError(ValueError):

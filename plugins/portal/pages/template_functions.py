@@ -10,18 +10,30 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 
 from babel import Locale
 from babel.core import get_global
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from ..language.language import Language, Languages
+from ..language.language import Language, Languages, fill_in
 from .urls import Urls, card_file
 
 # The formatting methods of Language that templates use as filters: {{ day|date }}.
-FORMAT_FILTERS = ("number", "date", "short_date", "month_name", "day_month", "month_year", "month_short",
-                  "month_in_date")
+FORMAT_FILTERS = ("number", "date", "short_date", "month_name", "day_month", "month_year",
+                  "month_year_in_sentence", "month_short", "month_in_date")
+
+
+# The separators of file and field names ("people.csv", "status_since", "totals-history.csv"):
+# a line may break after one of them, never inside a word.
+NAME_SEPARATORS = re.compile(r"([._/-])(?=.)")
+
+
+def break_after_separators(name: str) -> Markup:
+    """A file or field name, escaped, with <wbr> after each separator inside it, so that a
+    narrow column breaks "institution_since" at the "_" rather than mid-word."""
+    return Markup(NAME_SEPARATORS.sub(r"\1<wbr>", str(escape(name))))
 
 
 def days_between(start: datetime.date, end: datetime.date) -> int:
@@ -74,13 +86,13 @@ class TemplateFunctions:
             text = functions._translated.get(key)
             if text is None:
                 text = functions._translated[key] = _markup(context, functions.languages[key[0]].gettext(message))
-            return text % variables if variables else text
+            return fill_in(text, variables) if variables else text
 
         @pass_context
         def ngettext(context, singular, plural, count, **variables):
             language = functions.language_of(context)
             variables.setdefault("num", language.number(count))
-            return _markup(context, language.catalog.ngettext(singular, plural, count)) % variables
+            return fill_in(_markup(context, language.catalog.ngettext(singular, plural, count)), variables)
 
         def in_page_language(name):
             """A filter that formats its value with the page language's method `name`."""
@@ -159,7 +171,8 @@ class TemplateFunctions:
             page_alternates=page_alternates, age_on=age_on, days_between=days_between,
             open_graph_locale=open_graph_locale, share_card=share_card)
         env.filters.update({name: in_page_language(name) for name in FORMAT_FILTERS})
-        env.filters.update(l10n=l10n, plain=plain, language_name=language_name)
+        env.filters.update(l10n=l10n, plain=plain, language_name=language_name,
+                           break_after_separators=break_after_separators)
 
     def _pages_index(self, context):
         """Every page asks for the same few text pages (the guides in the header): they are

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from feedgenerator import Atom1Feed
 
 from ..content.model import Person
-from ..language.language import Language, Languages
+from ..language.language import Language, Languages, fill_in
 from ..pages.kinds import PAGE_KINDS
 from ..pages.urls import Urls
 
@@ -48,8 +48,8 @@ def people_feed(public_people: list[Person], as_of: datetime.date | None, langua
 
     def say(message: str, **values) -> str:
         # The summary is HTML to feed readers: the texts from records are escaped.
-        return message % {key: language.date(value) if isinstance(value, datetime.date) else escape(value)
-                          for key, value in values.items()}
+        return fill_in(message, {key: language.date(value) if isinstance(value, datetime.date) else escape(value)
+                                 for key, value in values.items()})
 
     entries = []
     for person in public_people:
