@@ -3,6 +3,7 @@ feeds, share cards, the counter and the sitemap; none of them may name a counted
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -15,8 +16,9 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from conftest import LANGS, PHOTO_RED, build, person, photo_with_metadata, read, serve
+from conftest import LANGS, LANGUAGES, PHOTO_RED, build, person, photo_with_metadata, read, serve
 from helpers import parse, rows_of, select_one, text
+from portal.pages.template_functions import break_after_separators
 SITE_URL = "https://portal.example/pp"
 ATOM = "{http://www.w3.org/2005/Atom}"
 INSTITUTION = """\
@@ -161,7 +163,10 @@ def test_people_json_matches_the_pages(output):
 
 def test_people_csv_is_the_json_as_a_table(output):
     records = json.loads(read(output, "data/people.json"))["people"]
-    rows = list(csv.DictReader(io.StringIO(read(output, "data/people.csv"))))
+    raw = (output / "data" / "people.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,name_be,")  # the byte-order mark, for Excel; once
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [row["id"] for row in rows] == PUBLIC
     for row, record in zip(rows, records):
         for lang in LANGS:
@@ -202,10 +207,10 @@ def test_open_data_page_documents_the_files_fields_and_licence(output):
     assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
     for name in ["people.json", "people.csv", "categories.json", "institutions.json", "regions.json",
                  "totals-history.csv"]:
-        assert re.search(rf'<a href="[./]*/data/{re.escape(name)}" download>{re.escape(name)}</a>', html), name
+        assert re.search(rf'<a href="[./]*/data/{re.escape(name)}" download>{re.escape(break_after_separators(name))}</a>', html), name
     record = json.loads(read(output, "data/people.json"))["people"][0]
     for field in record:  # every field of the file is documented
-        assert f"<code>{field}</code>" in html, field
+        assert f"<code>{break_after_separators(field)}</code>" in html, field
     assert "3 people were political prisoners or persecuted for political reasons in Belarus as of 22 October 2021" \
         f" (Political prisoners of Belarus, {SITE_URL}/en/numbers/)." in html
     assert "Адкрытыя даныя" in read(output, "be/data/index.html")
@@ -388,7 +393,11 @@ def test_counter_page_and_badge_show_the_current_total(output):
         assert '<meta name="robots" content="noindex">' in html and "<link rel=\"stylesheet\"" not in html
         badge = ElementTree.fromstring(read(output, f"data/badge-{lang}.svg"))
         texts = [t.text for t in badge.iter("{http://www.w3.org/2000/svg}text")]
-        assert texts[-1] == total and date in badge.findtext("{http://www.w3.org/2000/svg}title")
+        # The date is on the badge itself, after the number, not only in its tooltip.
+        assert texts[1] == total and date in texts[2] and date in badge.findtext("{http://www.w3.org/2000/svg}title")
+        assert texts[2] == LANGUAGES[lang].gettext("as of %(date)s") % {"date": LANGUAGES[lang].date(datetime.date(2021, 10, 22))}
+        widths = [int(rect.get("width")) for rect in badge.iter("{http://www.w3.org/2000/svg}rect")]
+        assert len(widths) == 3 and sum(widths) == int(badge.get("width"))
     numbers = read(output, "en/numbers/index.html")
     assert f'&lt;iframe src="{SITE_URL}/en/embed/counter/"' in numbers
     assert f'&lt;img src="{SITE_URL}/data/badge-en.svg"' in numbers

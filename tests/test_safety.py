@@ -146,7 +146,7 @@ def test_the_open_data_table_runs_no_formula(tmp_path):
     formula = '=HYPERLINK("https://evil.example","click")'
     output = build(tmp_path, {"people/ivan.md": person(name={"en": "Ivan"}, sentence=f"'{formula}'")})
     import csv
-    [row] = list(csv.DictReader((output / "data" / "people.csv").read_text(encoding="utf-8").splitlines()))
+    [row] = list(csv.DictReader((output / "data" / "people.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert row["sentence_en"] == "'" + formula  # shown as text by every spreadsheet
     assert json.loads(read(output, "data/people.json"))["people"][0]["sentence"]["en"] == formula  # the data as is
 

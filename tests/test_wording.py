@@ -137,6 +137,8 @@ def test_the_chart_tables_headings_are_never_cut_mid_word(open_page, lang, viewp
         # updates off), so no word may take two lines; with overflow-wrap:anywhere, "Политзаключённые"
         # took four at 360 px.
         assert [word for word, lines in heading.evaluate(WORD_LINES) if lines > 1] == []
+    # Whole words make the table wider than a phone: it scrolls in its own frame, not the page.
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
 def test_field_names_on_the_data_page_are_never_cut_mid_word(open_page, lang):

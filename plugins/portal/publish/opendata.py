@@ -18,6 +18,8 @@ from ..content.staleness import stale_after_days
 from ..figures.totals import Totals
 from ..pages.urls import Urls
 
+UTF8_BOM = "\ufeff"  # the byte-order mark, at the start of people.csv
+
 
 def _date(value) -> str | int | None:
     # A date as YYYY-MM-DD; a bare year (born: 1985) stays a number.
@@ -125,7 +127,9 @@ class OpenData:
 
     def people_csv(self) -> str:
         """One row per public record; lists are joined with "; ". The stories (formatted text of
-        any length) are in people.json only."""
+        any length) are in people.json only. It starts with the UTF-8 byte-order mark: without
+        it, Excel opens the file in the system's legacy code page and the Cyrillic is garbled
+        (Python reads it with encoding="utf-8-sig", LibreOffice and pandas skip it)."""
         langs = self.languages
         columns = ["id", *(f"name_{lang}" for lang in langs), "status", "group", "status_since", "history", "born",
                    "gender", "region", "detained", "articles", *(f"sentence_{lang}" for lang in langs), "sentenced", "penalty",
@@ -133,6 +137,7 @@ class OpenData:
                    "letter_name", "languages", "letters", *(f"letters_note_{lang}" for lang in langs), "aliases", "photo",
                    "sources", "updated", "stale", *(f"url_{lang}" for lang in langs)]
         stream = io.StringIO()
+        stream.write(UTF8_BOM)
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
         for person in self.site.public_people:

@@ -2,7 +2,7 @@
 // the birthdays of the next 14 days in the reader's own calendar, the people whose status or
 // place of detention changed in the 30 days up to the data's date, and a few people at random.
 // Without this file the page lists the birthdays of the data's month; the copy buttons are
-// letters.js's. Nothing is sent anywhere: the file is the site's own, the same for everyone.
+// copy.js's. Nothing is sent anywhere: the file is the site's own, the same for everyone.
 (function () {
   "use strict";
 
