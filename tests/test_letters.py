@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import COLONY, build, person, read, serve
+from conftest import COLONY, LANGUAGES, build, person, read, serve
 from helpers import collapse, parse, select_one, text, text_of
 
 FILES = {
@@ -114,6 +114,15 @@ def test_the_random_pick_chooses_only_public_people_who_can_receive_letters(outp
     assert data["people"] == ["anna-bely", "ivan-ivanau"]
 
 
+def test_the_random_button_says_what_it_does(output, lang):
+    """It picks uniformly among everyone who can receive letters: the site does not know who
+    gets few letters, and the label does not claim it."""
+    for path in (f"{lang}/index.html", f"{lang}/birthdays/index.html"):
+        box = select_one(read(output, path), "[data-random-letter]")
+        assert text(box.select_one("button")) == LANGUAGES[lang].gettext("Write to someone chosen at random")
+        assert "few letters" not in read(output, path)
+
+
 def test_an_old_id_redirects_to_the_person(output, lang):
     page = read(output, f"{lang}/people/ivan-ivanov/index.html")
     assert '<link rel="canonical" href="../../../' + lang + '/people/ivan-ivanau/">' in page
@@ -162,7 +171,7 @@ def test_this_month_is_marked_and_the_random_button_picks_someone(browser, outpu
         assert page.locator("#march").get_attribute("class") == "month current"
         assert page.locator("#march .this-month").is_visible()
         assert page.locator(".month.current").count() == 1
-        page.get_by_role("button", name="Write to someone who gets few letters").click()
+        page.get_by_role("button", name="Write to someone chosen at random").click()
         page.wait_for_url(re.compile(r"/en/people/(anna-bely|ivan-ivanau)/#letter$"))
         page.close()
 

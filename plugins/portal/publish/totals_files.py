@@ -54,7 +54,7 @@ def series_csv(reference: ReferenceData, series: list[Totals]) -> str:
 
 def letters_json(public_people: list[Person], totals: Totals) -> dict:
     """data/letters.json: the ids of the public people who can receive letters ("Write to
-    someone who gets few letters" picks one)."""
+    someone chosen at random" picks one, uniformly)."""
     return {
         "as_of": totals.as_of.isoformat() if totals.as_of else None,
         "people": [person.id for person in public_people if not person.letters_blocked_by],
