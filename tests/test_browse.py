@@ -7,9 +7,10 @@ import json
 import re
 
 import pytest
+import yaml
 
-from conftest import LANGS, build, jpeg, person, read, serve
-from helpers import cells, parse, rows_of, select_one
+from conftest import LANGS, LANGUAGES, ROOT, build, jpeg, person, read, serve
+from helpers import cells, parse, rows_of, select_one, text
 
 FILES = {
     # No English name: English pages show the Belarusian passport spelling.
@@ -116,8 +117,8 @@ def test_belarusian_and_russian_counters_have_their_plural_forms(output):
 def test_every_filter_has_a_static_page_with_its_count(output, path, listed, counts):
     html = read(output, path)
     assert rows(html) == listed
-    for text in counts:
-        assert text in html, text
+    for count_text in counts:
+        assert count_text in html, count_text
     assert "counted-0001" not in html
 
 
@@ -149,6 +150,20 @@ def test_the_article_index_and_the_person_page_link_the_articles(output):
         "2"]
     page = read(output, "be/people/ivan-ivanau/index.html")
     assert 'href="../../../be/articles/342/">Частка 1 артыкула 342</a>' in page
+
+
+def test_the_article_index_counts_only_the_articles_someone_listed_is_charged_under(output, lang):
+    page = parse(read(output, f"{lang}/articles/index.html"))
+    gettext = LANGUAGES[lang].gettext
+    assert text(page.select_one("h1 + p")).startswith(gettext(
+        "The articles under which people listed by name on this site are charged or convicted, with how many of them each."))
+    counted = [cells(row)[0] for row in page.select("table.list tbody tr")]
+    assert counted == ["130", "342", "361-1"]  # in the order of the data file
+    assert all(cells(row)[2] != "0" for row in page.select("table.list tbody tr"))
+    assert text(page.select_one("h2#no-one")) == gettext("Articles under which no one listed by name is charged")
+    others = [item.a["href"].rstrip("/").rsplit("/", 1)[-1] for item in page.select(".uncharged-articles li")]
+    assert "293" in others and "411" in others and not set(others) & set(counted)
+    assert len(counted) + len(others) == len(yaml.safe_load((ROOT / "content/data/articles.yaml").read_text())["articles"])
 
 
 # In the real Chromium ------------------------------------------------------------------------
