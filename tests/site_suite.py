@@ -48,6 +48,7 @@ SAMPLES: dict[str, dict[str, str | None]] = {
     "contact": {"contact": None},  # with a channel of every kind, the e-mail one with its key (CONTACTS below)
     TEXT: {  # from content/pages and content/statements: sample name -> slug
         "how-to-write": "how-to-write",
+        "about": "about",
         "statement": "statement",
         "appendix-1": "appendix-1",
         "appendix-2": "appendix-2",

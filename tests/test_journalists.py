@@ -135,3 +135,42 @@ def test_from_a_missing_address_the_search_and_the_home_page_are_reached(open_pa
     page.locator('section[lang="be"]').get_by_role("link", name=LANGUAGES["be"].gettext("The home page of the site")).click()
     page.wait_for_url(f"{url}/be/")
     assert not page.errors, page.errors
+
+
+# The about page: a text page of content/pages, in every language, linked from every page's footer.
+ABOUT_HEADINGS = {
+    "be": ["Хто вядзе сайт", "Адкуль бяруцца звесткі", "Як правяраюць запіс", "Як выправіць запіс",
+           "Як бяспечна звязацца з рэдакцыяй", "Лічбы і даныя"],
+    "ru": ["Кто ведёт сайт", "Откуда берутся сведения", "Как проверяют запись", "Как исправить запись",
+           "Как безопасно связаться с редакцией", "Цифры и данные"],
+    "en": ["Who keeps the site", "Where the information comes from", "How a record is checked",
+           "How to correct a record", "How to reach the editors safely", "The numbers and the data"],
+}
+
+
+@pytest.fixture(scope="module")
+def with_texts(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("about"), FILES, ("data", "pages"))
+
+
+def test_the_about_page_says_who_keeps_the_site_and_how_to_reach_the_editors(with_texts, lang):
+    page = parse(read(with_texts, f"{lang}/about/index.html"))
+    assert page.html["lang"] == lang
+    assert [text(h2) for h2 in page.select("article h2") if h2.get("id") != "toc-heading"] == ABOUT_HEADINGS[lang]
+    links = {a["href"]: text(a) for a in page.select("article a")}
+    gettext = LANGUAGES[lang].gettext
+    # Its links lead to this language's pages, which exist.
+    for href in ("../contact/", "../help/", "../numbers/", "../data/"):
+        assert href in links, href
+        assert (with_texts / lang / href.strip("./") / "index.html").is_file()
+    assert links["../contact/"] == gettext("Write to us safely")
+    assert links["../help/"] == gettext("Help and contact")
+    alternates = {link["hreflang"] for link in page.select('link[rel=alternate][hreflang]')}
+    assert alternates == set(LANGS)
+
+
+@pytest.mark.parametrize("path", ["{lang}/index.html", "{lang}/people/ales-held/index.html", "{lang}/numbers/index.html"])
+def test_every_page_links_the_about_page_in_its_footer(with_texts, lang, path):
+    footer = parse(read(with_texts, path.format(lang=lang))).select_one("footer")
+    hrefs = [a["href"] for a in footer.select("a")]
+    assert any(href.endswith(f"/{lang}/about/") for href in hrefs), hrefs
