@@ -130,10 +130,18 @@ class PortalBuild:
             logger.info("The search index is unchanged")
             return
         progress = self.steps.start("Search index")
-        write_index(records, self.output_path, bundle)
+        write_index(records, self.output_path, bundle, self.scratch_folder())
         self.outputs.wrote_folder(bundle, key)
         progress.done(f"{count(len(records))} pages indexed")
         logger.info("Indexed %d pages for search", len(records))
+
+    def scratch_folder(self) -> str:
+        """Where a step puts files it reads back and deletes: on disk, in the build's cache, or
+        beside the output folder when the cache is off; never in a memory folder (/dev/shm),
+        whose size the build does not know."""
+        if self.cache is not None:
+            return str(self.cache / "scratch")
+        return os.path.join(os.path.dirname(os.path.abspath(self.output_path)), ".portal-scratch")
 
     def write_sitemap(self) -> None:
         """Every page with its translations; needs absolute addresses, so only with SITEURL."""
