@@ -114,7 +114,10 @@ INSTITUTION_CALENDAR_URL = INSTITUTION_CALENDAR_SAVE_AS = "{lang}/institutions/{
 # mirrors the same UIDs: a changed UID is a new event to an app that imported the calendar.
 CALENDAR_UID_DOMAIN = os.environ.get("PORTAL_CALENDAR_UID_DOMAIN") or None
 # Written when SITEURL is set: sitemaps and feeds need absolute URLs.
+# Past 50,000 addresses (the protocol's limit per file) the sitemap is split into
+# sitemap-1.xml, sitemap-2.xml… and SITEMAP_SAVE_AS is their index; robots.txt names it.
 SITEMAP_SAVE_AS = "sitemap.xml"
+SITEMAP_MAX_URLS = 50_000
 FEED_SAVE_AS = "feeds/{lang}.atom.xml"
 PEOPLE_FEED_SAVE_AS = "feeds/{lang}.people.atom.xml"  # people added and status changes
 PEOPLE_FEED_MAX_ITEMS = 100

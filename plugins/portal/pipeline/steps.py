@@ -31,7 +31,7 @@ from ..pages.urls import Urls
 from ..publish.feeds import write_text_feeds
 from ..publish.publications import Publications
 from ..publish.search_index import search_records, write_index
-from ..publish.sitemap import sitemap_xml
+from ..publish.sitemap import MAX_URLS, robots_txt, sitemap_files
 from ..workers.fork import processes_for
 from ..workers.progress import Steps, count
 from .reading import CachedReader
@@ -144,7 +144,9 @@ class PortalBuild:
         return os.path.join(os.path.dirname(os.path.abspath(self.output_path)), ".portal-scratch")
 
     def write_sitemap(self) -> None:
-        """Every page with its translations; needs absolute addresses, so only with SITEURL."""
+        """Every page with its translations, in one sitemap or, past the protocol's limits, in
+        several and their index; and robots.txt, which names it. They need absolute addresses,
+        so they are written only with SITEURL."""
         site_url, save_as = self.settings.get("SITEURL"), self.settings.get("SITEMAP_SAVE_AS")
         if not site_url or not save_as:
             return
@@ -152,6 +154,12 @@ class PortalBuild:
         text_pages = [{item.lang: item.url for item in sorted([page, *page.translations],
                                                               key=lambda item: codes.index(item.lang))}
                       for page in self.context.get("pages", [])]
-        with open(os.path.join(self.output_path, save_as), "w", encoding="utf-8") as stream:
-            stream.write(sitemap_xml(site_url, self.plan.sitemap + text_pages))
-        self.outputs.wrote(save_as)
+        files = sitemap_files(site_url, self.plan.sitemap + text_pages, save_as,
+                              self.settings.get("SITEMAP_MAX_URLS", MAX_URLS))
+        files["robots.txt"] = robots_txt(site_url, save_as)
+        for name, text in files.items():
+            path = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            self.outputs.wrote(name)
