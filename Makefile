@@ -31,7 +31,7 @@ help:
 	@echo "make review        summarise for a reviewer what the content change since BASE does (BASE=<git ref>; OUT=review.md)"
 	@echo "make devserver     rebuild on change and serve on http://$(HOST):$(PORT)/"
 	@echo "make preview       the pages of the people changed since BASE=<git ref>, in preview/"
-	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment)"
+	@echo "make publish       build for deployment with $(PUBLISHCONF) (SITEURL from the environment); report its size"
 	@echo "make offline       build a copy that works opened from disk, zipped as portal-offline.zip"
 	@echo "make translations  extract UI strings and update the be, ru and en catalogs"
 	@echo "make bench         measure build times at 1,000 and 10,000 fictional people (LARGE=1: 30,000 too)"
@@ -131,8 +131,11 @@ devserver: $(BIN)/.runtime
 preview: html
 	PYTHONPATH=plugins $(BIN)/python -m portal.commands.preview --base "$(BASE)" --content $(CONTENT) --output $(OUTPUT)
 
+# Then the published site's size, files and largest file, with a warning (not a failure) when
+# it nears or passes a limit of a host in bench/hosts.yaml.
 publish: $(BIN)/.runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) --cache-path $(CACHE)
+	@PYTHONPATH=plugins $(BIN)/python -m portal.commands.sitesize --output $(OUTPUT) --hosts bench/hosts.yaml
 
 offline: $(BIN)/.runtime
 	PORTAL_INDEX_URLS=1 $(PELICAN) $(CONTENT) -o output-offline -s $(PUBLISHCONF)
