@@ -134,9 +134,10 @@ OPEN_DATA_SAVE_AS = "data/{name}"  # people.json, people.csv, categories.json, i
 # The licence of the open data, shown on the data pages and written into every file.
 DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 BADGE_URL = BADGE_SAVE_AS = "data/badge-{lang}.svg"
-# A card per public person and language: at 10,000 people some 27,500 files and most of the
-# output's bytes. PERSON_CARD_SAVE_AS = "" turns them off (person pages then share the home card).
-PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/{lang}/people/{id}.{ext}"  # ext: jpg with a photo, else png
+# A card per public person with a photo, the same in every language (600x315 JPEG, about
+# 18 KiB); people without a photo share their language's home card. PERSON_CARD_SAVE_AS = ""
+# turns the people's cards off (their pages then share the home card too).
+PERSON_CARD_URL = PERSON_CARD_SAVE_AS = "cards/people/{id}.jpg"
 HOME_CARD_URL = HOME_CARD_SAVE_AS = "cards/{lang}/home.png"
 # Fonts of the share cards and the badge, in the theme (Noto Sans, SIL Open Font License).
 SHARE_CARD_FONTS = {"regular": "fonts/NotoSans-Regular.ttf", "bold": "fonts/NotoSans-Bold.ttf"}

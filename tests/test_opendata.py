@@ -306,14 +306,15 @@ def jpeg_segments(path: Path) -> list[int]:
 
 
 def test_share_cards_have_the_right_size_and_no_metadata(output):
-    # A card with a photo is a JPEG, one of text only a PNG (sharecards.card_file).
+    # A person with a photo has one JPEG card for every language; the home card is a PNG per
+    # language, which Olga's pages (no photo) name too (pages/urls.py: card_file).
     cards = sorted(path for path in (output / "cards").rglob("*") if path.is_file())
     assert [c.relative_to(output / "cards").as_posix() for c in cards] == sorted(
-        [f"{lang}/home.png" for lang in LANGS] + [f"{lang}/people/ales-open.jpg" for lang in LANGS]
-        + [f"{lang}/people/olga-en-only.png" for lang in LANGS])
+        [f"{lang}/home.png" for lang in LANGS] + ["people/ales-open.jpg"])
     for card in cards:
         with Image.open(card) as image:
-            assert image.size == (1200, 630) and image.format == {".png": "PNG", ".jpg": "JPEG"}[card.suffix]
+            assert image.size == {".png": (1200, 630), ".jpg": (600, 315)}[card.suffix]
+            assert image.format == {".png": "PNG", ".jpg": "JPEG"}[card.suffix]
             assert not image.getexif() and not image.info.get("exif") and not image.info.get("icc_profile")
             assert not getattr(image, "text", None) and not image.info.get("comment")
         if card.suffix == ".png":
@@ -321,14 +322,15 @@ def test_share_cards_have_the_right_size_and_no_metadata(output):
         else:  # only JFIF's own APP0, the tables and the frame: no EXIF, XMP, ICC or comment
             assert set(jpeg_segments(card)) <= {0xE0, 0xDB, 0xC4, 0xC0}, (card, jpeg_segments(card))
     for secret in [b"SecretCameraMaker", b"SecretModel9000", b"GPS"]:
-        assert secret not in (output / "cards" / "en" / "people" / "ales-open.jpg").read_bytes()
+        assert secret not in (output / "cards" / "people" / "ales-open.jpg").read_bytes()
     # The photo is on the card: its right side is the fixture's red (within what two JPEG
     # encodings change), not the white background.
-    with Image.open(output / "cards" / "en" / "people" / "ales-open.jpg") as image:
-        pixel = image.convert("RGB").getpixel((1100, 315))
-        assert max(abs(got - red) for got, red in zip(pixel, PHOTO_RED)) <= 2, pixel
-    with Image.open(output / "cards" / "en" / "people" / "olga-en-only.png") as image:
-        assert image.convert("RGB").getpixel((1100, 315)) == (255, 255, 255)
+    with Image.open(output / "cards" / "people" / "ales-open.jpg") as image:
+        pixel = image.convert("RGB").getpixel((550, 157))
+        assert max(abs(got - red) for got, red in zip(pixel, PHOTO_RED)) <= 3, pixel
+        # The name, in Cyrillic and in Latin letters, is in the text column (dark pixels).
+        column = image.convert("L").crop((40, 80, 360, 260))
+        assert column.getextrema()[0] < 60
 
 
 def test_a_development_build_draws_no_share_card(local_output):
@@ -343,18 +345,24 @@ def test_unchanged_share_cards_are_copied_from_the_cache(output, tmp_path):
     first = output
     cache = output.parent / "cache" / "portal" / "sharecards"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(cached) == len(LANGS) * (1 + len(PUBLIC))
+    assert len(cached) == len(LANGS) + 1  # the home cards, and Ales's
     shutil.copytree(cache, tmp_path / "cache" / "portal" / "sharecards")
-    changed = {**FILES, "people/olga-en-only.md": FILES["people/olga-en-only.md"].replace("Olga Only", "Olga Renamed")}
-    second = build(tmp_path, changed, REAL, SITEURL=SITE_URL)
+    # A new Russian spelling is not on the card (Belarusian and Latin letters are): nothing is
+    # drawn. A new Belarusian one is: Ales's card alone is drawn again, and his old one goes.
+    ales = FILES["people/ales-open.md"]
+    russian = {**FILES, "people/ales-open.md": ales.replace("Алесь Открытый", "Алесь Открытов")}
+    second = build(tmp_path, russian, REAL, SITEURL=SITE_URL)
+    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "portal" / "sharecards").iterdir()}
+    assert after == cached
+    assert (first / "cards/people/ales-open.jpg").read_bytes() == (second / "cards/people/ales-open.jpg").read_bytes()
+    (tmp_path / "content" / "people" / "ales-open.md").write_text(
+        russian["people/ales-open.md"].replace("Алесь Адкрыты", "Алесь Адкрытаў"), encoding="utf-8")
+    third = build(tmp_path, None, REAL, SITEURL=SITE_URL)
     after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "portal" / "sharecards").iterdir()}
     new, gone = set(after) - set(cached), set(cached) - set(after)
-    # Olga's name is only in English, so every language's card shows it: a new card in each
-    # language, and her old ones leave the cache.
-    assert len(new) == len(gone) == len(LANGS)
+    assert len(new) == len(gone) == 1 and all(name.endswith(".jpg") for name in new | gone)
     assert all(after[name] == cached[name] for name in set(cached) - gone)
-    assert (first / "cards/en/people/ales-open.jpg").read_bytes() == (second / "cards/en/people/ales-open.jpg").read_bytes()
-    assert (first / "cards/en/people/olga-en-only.png").read_bytes() != (second / "cards/en/people/olga-en-only.png").read_bytes()
+    assert (first / "cards/people/ales-open.jpg").read_bytes() != (third / "cards/people/ales-open.jpg").read_bytes()
 
 
 def test_people_cards_can_be_turned_off(tmp_path):
@@ -372,10 +380,16 @@ def test_open_graph_and_twitter_tags(output, local_output):
     html = read(output, "ru/people/ales-open/index.html")
     assert '<meta property="og:title" content="Алесь Открытый · Политзаключённые Беларуси">' in html
     assert f'<meta property="og:url" content="{SITE_URL}/ru/people/ales-open/">' in html
-    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/people/ales-open.jpg">' in html
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/people/ales-open.jpg">' in html
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/people/ales-open.jpg">' in read(
+        output, "be/people/ales-open/index.html")  # one card for every language
     assert '<meta property="og:image:type" content="image/jpeg">' in html
-    assert '<meta property="og:image:type" content="image/png">' in read(output, "ru/people/olga-en-only/index.html")
-    assert '<meta property="og:image:width" content="1200">' in html and '<meta property="og:locale" content="ru_RU">' in html
+    assert '<meta property="og:image:width" content="600">' in html and '<meta property="og:image:height" content="315">' in html
+    assert '<meta property="og:locale" content="ru_RU">' in html
+    olga = read(output, "ru/people/olga-en-only/index.html")  # no photo: the home card of her page's language
+    assert f'<meta property="og:image" content="{SITE_URL}/cards/ru/home.png">' in olga
+    assert '<meta property="og:image:type" content="image/png">' in olga
+    assert '<meta property="og:image:width" content="1200">' in olga
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     for page in ["en/index.html", "en/people/index.html", "en/data/index.html", "index.html"]:
         assert f'content="{SITE_URL}/cards/{"en" if page.startswith("en") else "be"}/home.png"' in read(output, page)

@@ -2,6 +2,7 @@
 output (RECIPES); a change to any of it gives new keys, and nothing else does."""
 from __future__ import annotations
 
+import shutil
 from importlib import metadata
 
 import pytest
@@ -206,3 +207,19 @@ def test_each_recipe_names_what_exists(name):
     assert all(part == ALL_BUT_PEOPLE or part in SETTINGS for part in recipe_.content), recipe_.content
     assert all(setting in SETTINGS for setting in recipe_.settings or ()), recipe_.settings
     assert all(metadata.version(library) for library in recipe_.libraries)
+
+
+def test_a_share_card_is_drawn_again_when_its_layout_or_its_size_changes(tmp_path, settings, content):
+    # The layout is in images/sharecards.py; the size a page announces in og:image, and the
+    # card is reduced to, in pages/urls.py. A change elsewhere in pages/ leaves the cards alone.
+    plugin = tmp_path / "portal"
+    shutil.copytree(PLUGIN, plugin, ignore=shutil.ignore_patterns("__pycache__"))
+    def card_recipe():
+        return Keys(settings, content, code=Code(plugin)).recipe("share card")
+    before = card_recipe()
+    (plugin / "pages" / "rows.py").write_text("# edited\n", encoding="utf-8")
+    assert card_recipe() == before
+    urls = plugin / "pages" / "urls.py"
+    urls.write_text(urls.read_text(encoding="utf-8").replace("PERSON_CARD_SIZE = (600, 315)",
+                                                             "PERSON_CARD_SIZE = (800, 420)"), encoding="utf-8")
+    assert card_recipe() != before

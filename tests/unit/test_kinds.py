@@ -94,11 +94,13 @@ class Someone:
 
 def test_share_cards():
     urls = Urls(SETTINGS)
-    # a photo makes the card a JPEG; text alone a PNG
-    assert card_file(urls, "be", Someone("ivan", photo="ivan.jpg")) == CardFile(
-        "cards/be/people/ivan.jpg", "cards/be/people/ivan.jpg", "image/jpeg")
+    # A person with a photo: one 600x315 JPEG, the same in every language.
+    for lang in ("be", "ru", "en"):
+        assert card_file(urls, lang, Someone("ivan", photo="ivan.jpg")) == CardFile(
+            "cards/people/ivan.jpg", "cards/people/ivan.jpg", "image/jpeg", 600, 315)
+    # Without a photo, the home card of the page's language, as every other page.
     assert card_file(urls, "ru", Someone("olga", photo=None)) == CardFile(
-        "cards/ru/people/olga.png", "cards/ru/people/olga.png", "image/png")
-    assert card_file(urls, "en").url == "cards/en/home.png"
+        "cards/ru/home.png", "cards/ru/home.png", "image/png", 1200, 630)
+    assert card_file(urls, "en") == CardFile("cards/en/home.png", "cards/en/home.png", "image/png", 1200, 630)
     no_person_cards = Urls({**SETTINGS, "PERSON_CARD_SAVE_AS": ""})
     assert card_file(no_person_cards, "en", Someone("ivan", photo="ivan.jpg")).url == "cards/en/home.png"

@@ -55,8 +55,9 @@ RECIPES: dict[str, Recipe] = {
                      content=("PORTAL_DATA_PATH", "PORTAL_INSTITUTIONS_PATH")),
     # A person's photo, re-encoded at each width.
     "photo": Recipe(code=("images/photos.py",), settings=("PHOTO_WIDTHS",), libraries=("pillow",)),
-    # A share card, drawn from its texts and the photo's largest rendition.
-    "share card": Recipe(code=("images/sharecards.py",), settings=("THEME", "SHARE_CARD_FONTS"),
+    # A share card, drawn from its texts and the photo's largest rendition, at the size
+    # pages/urls.py gives the pages' og:image.
+    "share card": Recipe(code=("images/sharecards.py", "pages/urls.py"), settings=("THEME", "SHARE_CARD_FONTS"),
                          libraries=("pillow",), theme=("fonts",)),
     # The search index of the text pages (Pagefind).
     "search index": Recipe(code=(".",), libraries=(*READING_LIBRARIES, "pagefind_bin"),

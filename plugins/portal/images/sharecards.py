@@ -1,20 +1,23 @@
-"""Share cards: the Open Graph image of each public person's page and of the home page, per
-language, drawn with Pillow at build time (1200x630, no metadata at all) when SITEURL is set
-(og:image needs an absolute address: publish/publications.py).
+"""Share cards: the Open Graph images of the pages, drawn with Pillow at build time (no
+metadata at all) when SITEURL is set (og:image needs an absolute address:
+publish/publications.py). Which page names which card: pages/urls.py, card_file().
 
-A person's card has the name in the card's language, the photo if there is one, the status
-and the site's name; the home page's card has the current total and its date. A card with a
-photo is a JPEG; one of text only is a palette PNG (pages/urls.py: card_file()). Every card
-is kept in the cache (CACHE_PATH/portal/sharecards/) under its key: its texts, the photo's
-key, the fonts' bytes and the "share card" recipe of cache/keys.py (this module, Pillow's
-version), so a rebuild links an unchanged card instead of drawing it again, and a change of
-layout redraws all.
+- A public person with a photo has one card for every language: the photo, the name as the
+  site's default language writes it and in Latin letters, the site's name in both, and the
+  host. Nothing on it is in one language only, so the be, ru and en pages share it; the
+  status is in the preview's description, in the reader's language. Previews show a card
+  600 pixels wide or less, so it is a 600x315 JPEG (quality 80), drawn at twice that and
+  reduced: about 18 KiB, where three 1200x630 cards at quality 85 were 175 KiB
+  (bench/README.md).
+- The home page's card, one per language (1200x630, a palette PNG), has the current total
+  and its date; every other page names it, a person's without a photo too.
 
-There is a card per public person and language, so at 10,000 people 30,000 of them: they
-cost more of a cold build than any other part (bench/README.md). Hence a person's cards
-are drawn together, from one decoding of the photo's largest rendition (photos.py: already
-upright, in sRGB, and small), on a canvas drawn once per language, and the output folder
-gets hard links to the cache, not copies.
+Every card is kept in the cache (CACHE_PATH/portal/sharecards/) under its key: its texts,
+the photo's key, the fonts' bytes and the "share card" recipe of cache/keys.py (this
+module, Pillow's version), so a rebuild links an unchanged card instead of drawing it
+again, and a change of layout redraws all. A card is drawn from one decoding of the photo's
+largest rendition (photos.py: already upright, in sRGB, and small), on a canvas drawn once,
+and the output folder gets hard links to the cache, not copies.
 """
 from __future__ import annotations
 
@@ -34,13 +37,14 @@ from ..cache.store import cache_folder, write_atomically
 from ..content.model import Person
 from ..figures.totals import Totals
 from ..language.language import Language, Languages
-from ..pages.urls import Urls, card_file
+from ..pages.urls import PERSON_CARD_SIZE, Urls, card_file
 from ..workers.fork import fork_map
 from ..workers.progress import Steps, count
 from .fonts import FontFile, font, font_files
 from .photos import Photos
 
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = 1200, 630  # the drawing; a person's card is then reduced to PERSON_CARD_SIZE
+PERSON_CARD_QUALITY = 80  # JPEG: at 600 pixels no different to the eye from 85, at 7/8 of the bytes
 MARGIN, BAR = 80, 24
 PHOTO_WIDTH = 440
 ACCENT, TEXT, MUTED, BACKGROUND = (138, 28, 28), (27, 27, 27), (85, 85, 85), (255, 255, 255)
@@ -54,7 +58,7 @@ class CardJob:
     save_as: str
     key: str  # the hash of what the card is made of; its name in the cache
     kind: str  # "home" or "person"
-    owner: str  # the person's id, or "home": a worker makes an owner's cards in every language
+    owner: str  # the person's id, or "home": a worker makes an owner's cards together
     texts: dict
     photo: Path | None
 
@@ -99,8 +103,8 @@ class ShareCards:
         progress = self.steps.start("Share cards")
         for language in self.languages:
             self._home(language, totals)
-            for person in people:
-                self._person(language, person)
+        for person in people:
+            self._person(person)
         todo = [job for job in self._jobs if self.outputs is None or not self.outputs.unchanged(job.save_as, job.key)]
         # A person's cards in every language go to one worker: they share the photo.
         batches: dict[str, list[CardJob]] = {}
@@ -130,7 +134,7 @@ class ShareCards:
 
     def _home(self, language: Language, totals: Totals) -> None:
         texts = {
-            "site": language.gettext("Political prisoners of Belarus"),
+            "site": (language.gettext("Political prisoners of Belarus"),),
             "number": language.number(totals.total),
             "phrase": language.ngettext("person is a political prisoner or is persecuted for political reasons",
                                         "people are political prisoners or are persecuted for political reasons",
@@ -140,19 +144,18 @@ class ShareCards:
         }
         self._write(card_file(self.urls, language.code).save_as, "home", "home", texts)
 
-    def _person(self, language: Language, person: Person) -> None:
-        if not self.settings.get("PERSON_CARD_SAVE_AS"):
-            return
-        headline = person.headline(language)
+    def _person(self, person: Person) -> None:
+        photo = self.photos.largest.get(person.id)
+        if not self.settings.get("PERSON_CARD_SAVE_AS") or photo is None:
+            return  # their pages name the home card (card_file)
+        shown = card_languages(self.languages)
         texts = {
-            "site": language.gettext("Political prisoners of Belarus"),
-            "name": headline.name,
-            "status": headline.status,
-            "group": headline.group,
+            "site": _distinct(language.gettext("Political prisoners of Belarus") for language in shown),
+            "names": _distinct(person.headline(language).name for language in shown),
             "host": self.host,
         }
-        self._write(card_file(self.urls, language.code, person).save_as, "person", person.id, texts,
-                    self.photos.largest.get(person.id), self.photos.keys.get(person.id))
+        self._write(card_file(self.urls, self.languages.default.code, person).save_as, "person", person.id, texts,
+                    photo, self.photos.keys.get(person.id))
 
     def _write(self, save_as: str, kind: str, owner: str, texts: dict, photo: Path | None = None,
                photo_key: str | None = None) -> None:
@@ -185,11 +188,15 @@ class ShareCards:
         draw = self._draw_home if job.kind == "home" else self._draw_person
         image = draw(job.texts, fitted)
         self.cache.mkdir(parents=True, exist_ok=True)
+        # Saved with no info at all: no text chunk, no EXIF, no time.
         if image.mode != "RGB":  # indices: a palette PNG, a third of the size of an RGB one
             image.putpalette(_text_palette())
-        # Saved with no info at all: no text chunk, no EXIF, no time.
-        write_atomically(cached, lambda stream: image.save(stream, "JPEG", quality=85) if image.mode == "RGB"
-                         else image.save(stream, "PNG"))
+            write_atomically(cached, lambda stream: image.save(stream, "PNG"))
+            return
+        # Drawn at twice the size and reduced: the text is as smooth as a font renderer makes it.
+        reduced = image.resize(PERSON_CARD_SIZE, Image.Resampling.LANCZOS)
+        write_atomically(cached, lambda stream: reduced.save(stream, "JPEG", quality=PERSON_CARD_QUALITY,
+                                                             optimize=True))
 
     # Drawing
 
@@ -197,14 +204,20 @@ class ShareCards:
         return font(self.fonts[weight], size)
 
     def _canvas(self, texts: dict, photo: bool) -> Image.Image:
-        """A new card with what every card in its language has: the bar, the site's name and
-        host. With a photo it is RGB, without one palette indices (INKS)."""
+        """A new card with what every card of its kind has: the bar, the site's name (in a second
+        alphabet below it, on a person's card) and the host. With a photo it is RGB, without
+        one palette indices (INKS)."""
         key = (texts["site"], texts["host"], photo)
         empty = self._canvases.get(key)
         if empty is None:
             empty = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND) if photo else Image.new("L", (WIDTH, HEIGHT), 0)
             _paste(empty, (0, 0, BAR, HEIGHT), None, ACCENT)
-            self._line(empty, texts["site"], "bold", 34, MARGIN, 56 + self._font("bold", 34).getmetrics()[0], ACCENT)
+            first, *others = texts["site"]
+            baseline = 56 + self._font("bold", 34).getmetrics()[0]
+            self._line(empty, first, "bold", 34, MARGIN, baseline, ACCENT)
+            for other in others:
+                baseline += 40
+                self._line(empty, other, "regular", 28, MARGIN, baseline, MUTED)
             if texts["host"]:
                 self._line(empty, texts["host"], "regular", 28, MARGIN, HEIGHT - 60, MUTED)
             self._canvases[key] = empty
@@ -226,9 +239,10 @@ class ShareCards:
             image.paste(fitted, (WIDTH - PHOTO_WIDTH, 0))
             right = WIDTH - PHOTO_WIDTH - 48
         width = right - MARGIN
-        y = self._paragraph(image, texts["name"], "bold", 76, 44, width, 3, MARGIN, 150, TEXT, shared=False)
-        y = self._paragraph(image, texts["status"], "regular", 40, 30, width, 3, MARGIN, y + 36, TEXT)
-        self._paragraph(image, texts["group"], "regular", 30, 24, width, 2, MARGIN, y + 8, MUTED)
+        first, *others = texts["names"]
+        y = self._paragraph(image, first, "bold", 76, 44, width, 3, MARGIN, 180, TEXT, shared=False)
+        for other in others:
+            y = self._paragraph(image, other, "regular", 48, 32, width, 2, MARGIN, y + 28, MUTED, shared=False)
         return image
 
     def _line(self, image: Image.Image, text: str, weight: str, size: int, x: int, baseline: int, ink,
@@ -257,6 +271,19 @@ class ShareCards:
             baseline = y + round(size * 0.95) + index * line_height
             self._line(image, line, weight, size, x, baseline, fill, shared)
         return baseline + round(size * 0.3)
+
+
+def card_languages(languages: Languages) -> list[Language]:
+    """The languages a person's card writes in: the site's default one, and the first in another
+    alphabet (be and en: the name in Cyrillic and in Latin letters)."""
+    default = languages.default
+    other = next((language for language in languages if not set(language.alphabet) & set(default.alphabet)), None)
+    return [default, *([other] if other else [])]
+
+
+def _distinct(texts) -> tuple[str, ...]:
+    """The texts without repeats or blanks, in order (a name given in English only is shown once)."""
+    return tuple(dict.fromkeys(text for text in texts if text))
 
 
 def _paste(image: Image.Image, box: tuple, coverage: Image.Image | None, ink: tuple) -> None:
@@ -289,14 +316,18 @@ def _layout(file: FontFile, text: str, largest: int, smallest: int, width: int, 
     while True:
         measure = font(file, size)
         lines = _wrap(text, measure, width)
-        if len(lines) <= max_lines or size <= smallest:
+        # A word wider than the column (a long double surname) makes the size smaller too.
+        fits = all(measure.getlength(line) <= width for line in lines)
+        if (len(lines) <= max_lines and fits) or size <= smallest:
             break
         size -= 4
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        while lines[-1] and measure.getlength(lines[-1] + "…") > width:
-            lines[-1] = lines[-1][:-1]
-        lines[-1] = lines[-1].rstrip() + "…"
+    cut = len(lines) > max_lines
+    lines = lines[:max_lines]
+    for index, line in enumerate(lines):
+        if (cut and index == len(lines) - 1) or measure.getlength(line) > width:
+            while line and measure.getlength(line + "…") > width:
+                line = line[:-1]
+            lines[index] = line.rstrip() + "…"
     return size, tuple(lines)
 
 

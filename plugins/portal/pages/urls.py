@@ -40,15 +40,26 @@ class CardFile:
     url: str
     save_as: str
     media_type: str
+    width: int
+    height: int
+
+
+# A person's card is seen in messengers' and social networks' previews, 600 pixels wide or
+# less: it is drawn at twice that and reduced (images/sharecards.py). The home card, one per
+# language, keeps the size the networks ask for at most.
+PERSON_CARD_SIZE = (600, 315)
+HOME_CARD_SIZE = (1200, 630)
 
 
 def card_file(urls: Urls, lang: str, person=None) -> CardFile:
-    """The card of a person's page, or of the home page when `person` is None or the people's
-    cards are turned off (PERSON_CARD_SAVE_AS = "", as Pelican turns off a kind of page). A
-    photo makes the card a JPEG: as a PNG it was four times the bytes and twenty times the
-    encoding time. Text alone is a palette PNG, smaller and sharper than any JPEG of it."""
-    if person is None or not urls.settings.get("PERSON_CARD_SAVE_AS"):
-        return CardFile(urls.url("home_card", lang=lang), urls.save_as("home_card", lang=lang), "image/png")
-    ext, media_type = ("jpg", "image/jpeg") if person.photo else ("png", "image/png")
-    fields = {"lang": lang, "id": person.id, "ext": ext}
-    return CardFile(urls.url("person_card", **fields), urls.save_as("person_card", **fields), media_type)
+    """The card a page names in og:image. A person with a photo has one card, the same in every
+    language (a JPEG: the photo, the name in Cyrillic and Latin letters); every other page, a
+    person's without a photo too, has the home card of its language (a palette PNG: the
+    current total). A card of a person's name alone would repeat the preview's title, which
+    names them, at the cost of a file per person; PERSON_CARD_SAVE_AS = "" (as Pelican turns
+    off a kind of page) gives every page the home card."""
+    if person is None or not person.photo or not urls.settings.get("PERSON_CARD_SAVE_AS"):
+        return CardFile(urls.url("home_card", lang=lang), urls.save_as("home_card", lang=lang), "image/png",
+                        *HOME_CARD_SIZE)
+    return CardFile(urls.url("person_card", id=person.id), urls.save_as("person_card", id=person.id), "image/jpeg",
+                    *PERSON_CARD_SIZE)
