@@ -155,8 +155,9 @@ def test_the_article_index_and_the_person_page_link_the_articles(output):
 def test_the_article_index_counts_only_the_articles_someone_listed_is_charged_under(output, lang):
     page = parse(read(output, f"{lang}/articles/index.html"))
     gettext = LANGUAGES[lang].gettext
-    assert text(page.select_one("h1 + p")).startswith(gettext(
-        "The articles under which people listed by name on this site are charged or convicted, with how many of them each."))
+    assert text(page.select_one("h1 + p")) == gettext(
+        "The articles under which people listed by name on this site are charged or convicted, with how many of them "
+        "each. People who are counted but not named are not in these figures.")
     counted = [cells(row)[0] for row in page.select("table.list tbody tr")]
     assert counted == ["130", "342", "361-1"]  # in the order of the data file
     assert all(cells(row)[2] != "0" for row in page.select("table.list tbody tr"))

@@ -134,7 +134,7 @@ def test_where_a_record_comes_from_and_when_it_was_last_checked(output, local_ou
         ["https://example.org/ales"], "2021-10-22", False)
     assert (people["olga-en-only"]["sources"], people["olga-en-only"]["updated"], people["olga-en-only"]["stale"]) == (
         [], "2021-09-01", True)
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(read(output, "data/people.csv")))}
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((output / "data" / "people.csv").read_text(encoding="utf-8-sig")))}
     assert (rows["ales-open"]["stale"], rows["olga-en-only"]["stale"]) == ("false", "true")
     ales = read(output, "en/people/ales-open/index.html")
     assert [a["href"] for a in parse(ales).select(".sources a")] == ["https://example.org/ales"]

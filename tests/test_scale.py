@@ -17,12 +17,12 @@ FILES = {
 
 
 def test_a_failing_pagefind_stops_the_build_with_its_message_and_keeps_the_last_index(tmp_path, monkeypatch):
-    output = build(tmp_path, FILES)
+    output = build(tmp_path, FILES, ("data", "pages"))
     index = sorted(path.relative_to(output) for path in (output / "pagefind").rglob("*"))
     assert index
-    # The next build changes a name, so the index is made again, by a Pagefind that fails.
-    (tmp_path / "content" / "people" / "olga-where.md").write_text(
-        person("released", name={"en": "Olga Elsewhere"}), encoding="utf-8")
+    # The next build changes a text page, so the index is made again, by a Pagefind that fails.
+    guide = tmp_path / "content" / "pages" / "how-to-write.en.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     fake = tmp_path / "pagefind"
     fake.write_text("#!/bin/sh\necho \"cannot index: no space left on device (TMPDIR=$TMPDIR)\" >&2\nexit 101\n",
                     encoding="utf-8")
