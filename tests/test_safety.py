@@ -152,9 +152,11 @@ def test_the_open_data_table_runs_no_formula(tmp_path):
 
 
 def test_the_development_server_survives_a_bad_edit_and_builds_the_fix(tmp_path):
+    import queue
     import socket
     import subprocess
     import sys
+    import threading
     import time
     import urllib.request
 
@@ -170,15 +172,23 @@ def test_the_development_server_survives_a_bad_edit_and_builds_the_fix(tmp_path)
         cwd=tmp_path, env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "plugins")},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
+    # The server's lines, read by a thread: a server that falls silent fails the test at the
+    # deadline instead of blocking it forever.
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
     def until(line_start: str) -> list[str]:
         seen = []
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            line = server.stdout.readline()
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
             seen.append(line)
             if line.startswith(line_start):
                 return seen
-        raise AssertionError("".join(seen))
+        raise AssertionError(f"no line starting {line_start!r} within 60 s:\n" + "".join(seen))
 
     def page() -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/people/ivan/") as response:
