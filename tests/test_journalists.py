@@ -65,7 +65,7 @@ def test_the_citation_and_the_codes_have_copy_buttons_that_wait_for_the_script(s
     assert targets == {"citation": gettext("Copy the citation"), "counter-code": gettext("Copy the code"),
                        "badge-code": gettext("Copy the code")}
     assert text(select_one(page, "#counter-code")).startswith(f'<iframe src="{url}/{lang}/embed/counter/"')
-    assert page.select_one(f'script[src$="theme/js/copy.js"]') is not None
+    assert page.select_one('script[src$="theme/js/copy.js"]') is not None
     # The open data page cites the same way, with its button.
     data = parse(read(output, f"{lang}/data/index.html"))
     assert select_one(data, "p.copy-actions button")["data-copy"] == "citation"

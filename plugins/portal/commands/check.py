@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
 import time
 from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..pipeline.reading import CachedReader
-from ..cache.keys import Keys
-from ..cache.store import cache_folder
-from ..content.loader import load_content
-from ..content.problems import ContentError, format_report, github_annotation
 from ..content.staleness import stale_after_days, stale_records, stale_warning
-from ..workers.fork import processes_for
+from .loading import checked_content
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,16 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     settings = read_settings(args.settings, override={"CACHE_PATH": args.cache_path} if args.cache_path else None)
     content = Path(args.content or settings["PATH"])
-    try:
-        # Records the last build read are not read again; the others are read on every core,
-        # without rendering their stories (nothing in Markdown can be wrong), and not kept.
-        reader = CachedReader(cache_folder(settings), Keys(settings, content), processes_for(settings))
-        site = load_content(content, settings, read_people=reader, render_stories=False)
-    except ContentError as error:
-        print(format_report(error.problems, outcome="the site cannot be built", again="run make check again"),
-              file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":  # each problem on its line of the pull request's diff
-            print("\n".join(github_annotation(problem) for problem in error.problems))
+    site = checked_content(settings, content, "the site cannot be built", "run make check again", annotate=True)
+    if site is None:
         return 1
     public = len(site.public_people)
     print(f"All content is valid: {len(site.people)} people ({public} public, {len(site.people) - public} counted only), "

@@ -20,14 +20,9 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..cache.keys import Keys
-from ..cache.store import cache_folder
-from ..content.loader import load_content
-from ..content.problems import ContentError, format_report
-from ..pipeline.reading import CachedReader
 from ..review.duplicates import PROBABLE, pairs
 from ..review.flags import can_be_matched, named
-from ..workers.fork import processes_for
+from .loading import checked_content
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,12 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     settings = read_settings(args.settings, override={"CACHE_PATH": args.cache_path} if args.cache_path else None)
     content = Path(args.content or settings["PATH"])
-    try:
-        reader = CachedReader(cache_folder(settings), Keys(settings, content), processes_for(settings))
-        site = load_content(content, settings, read_people=reader, render_stories=False)
-    except ContentError as error:
-        print(format_report(error.problems, outcome="no duplicates can be looked for",
-                            again="run make duplicates again"), file=sys.stderr)
+    site = checked_content(settings, content, "no duplicates can be looked for", "run make duplicates again")
+    if site is None:
         return 1
     loaded = time.perf_counter()
     people = {person.id: person for person in site.people if can_be_matched(person)}

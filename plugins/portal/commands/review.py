@@ -21,9 +21,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from ..cache.keys import Keys
-from ..cache.store import cache_folder
-from ..content.loader import load_content
-from ..content.problems import ContentError, format_report
+from ..content.problems import ContentError
 from ..language.language import Languages
 from ..pipeline.reading import CachedReader
 from ..review.changes import compare
@@ -31,6 +29,7 @@ from ..review.records import Version, md
 from ..review.revision import Folders, Repository, RevisionError, base_version
 from ..review.summary import summary
 from ..workers.fork import processes_for
+from .loading import checked_content
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,13 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     processes = processes_for(settings)
-    try:
-        # As make check reads it: records the last build read come from the cache.
-        reader = CachedReader(cache_folder(settings), Keys(settings, content), processes)
-        new = load_content(content, settings, read_people=reader, render_stories=False, languages=languages)
-    except ContentError as error:
-        print(format_report(error.problems, outcome="no review can be written", again="run make review again"),
-              file=sys.stderr)
+    new = checked_content(settings, content, "no review can be written", "run make review again", languages)
+    if new is None:
         return 1
     folders = Folders.from_settings(settings)
     photos = content / folders.photos

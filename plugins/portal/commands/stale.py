@@ -16,13 +16,8 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..cache.keys import Keys
-from ..cache.store import cache_folder
-from ..content.loader import load_content
-from ..content.problems import ContentError, format_report
 from ..content.staleness import stale_after_days, stale_records, stale_table
-from ..pipeline.reading import CachedReader
-from ..workers.fork import processes_for
+from .loading import checked_content
 
 
 def main(argv: list[str] | None = None, today: datetime.date | None = None) -> int:
@@ -40,12 +35,8 @@ def main(argv: list[str] | None = None, today: datetime.date | None = None) -> i
                   file=sys.stderr)
             return 2
     content = Path(args.content or settings["PATH"])
-    try:
-        reader = CachedReader(cache_folder(settings), Keys(settings, content), processes_for(settings))
-        site = load_content(content, settings, read_people=reader, render_stories=False)
-    except ContentError as error:
-        print(format_report(error.problems, outcome="no records can be listed", again="run make stale again"),
-              file=sys.stderr)
+    site = checked_content(settings, content, "no records can be listed", "run make stale again")
+    if site is None:
         return 1
     if not args.days:
         days, _ = stale_after_days(settings)

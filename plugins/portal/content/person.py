@@ -62,8 +62,7 @@ class PersonFile:
 
 def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
     """Returns (Person or None, problems). A record with any problem gives no Person."""
-    shown, stem, reference, languages = file.shown, file.stem, context.reference, context.languages.codes
-    record, problems = read_markdown_record(raw, shown)
+    record, problems = read_markdown_record(raw, file.shown)
     if record is None:
         return None, problems
     return check_person(record, file, context)
@@ -72,7 +71,7 @@ def read_person(raw: bytes, file: PersonFile, context: ReadingContext):
 def check_person(record: RecordFile, file: PersonFile, context: ReadingContext):
     """The checks of read_person() on a record already read (make import checks the record it
     would write this way, before writing it). Returns (Person or None, problems)."""
-    shown, stem, reference, languages = file.shown, file.stem, context.reference, context.languages.codes
+    stem, reference, languages = file.stem, context.reference, context.languages.codes
     problems = []
     fields = Fields(record, context.today)
     fields.unknown_keys(PERSON_KEYS)

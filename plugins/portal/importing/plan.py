@@ -112,7 +112,6 @@ def file_language(path: str, table: Table, mapping: Mapping, languages: list[str
 def plan_import(export: Export, mapping: Mapping, site: Content, context: ReadingContext, people_dir: Path,
                 shown_people: str, secret: str | None = None, force: bool = False) -> Plan:
     plan = Plan(mapping.source)
-    languages = context.languages.codes
     proposals: dict[str, Proposal] = {}
     first_row: dict[str, int] = {}  # the first file's row of each id
     merged: set[tuple[int, str]] = set()  # (file, id) taken from the other files
