@@ -5,7 +5,6 @@ pagefind` runs in place of its own binary), stands in for the real one."""
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
