@@ -166,6 +166,9 @@ def test_the_page_speaks_belarusian_and_fits_a_phone(tab, server):
     assert result.locator("a").inner_text() == "Дар’я Лосік"
     assert result.locator("p").inner_text() == "Пад вартай · Віцебская вобласць"  # the status and region, no spellings
     assert result.locator("img").get_attribute("src").endswith("/photos/darya-losik-240.jpg")
+    tab.locator("#search-query").fill("Ціханоўская")  # no photo: her initials in its place
+    tab.wait_for_selector("[data-search-results] li .initials")
+    assert tab.locator("[data-search-results] li .initials").inner_text() == "СЦ"
     # No sideways scroll at 360 px; a box a phone does not zoom into, tall enough to tap.
     assert tab.evaluate("document.documentElement.scrollWidth") <= 360
     box = tab.locator("#search-query")

@@ -119,6 +119,15 @@
       img.height = 60;
       img.loading = "lazy";
       li.appendChild(img);
+    } else {
+      // No photo: the initials in its place, as the lists' cards have them.
+      var initials = document.createElement("span");
+      initials.className = "initials";
+      initials.setAttribute("aria-hidden", "true");
+      initials.textContent = row[1].split(/\s+/).slice(0, 2).map(function (word) {
+        return Array.from(word)[0] || "";
+      }).join("");
+      li.appendChild(initials);
     }
     var link = document.createElement("a");
     link.href = form.dataset.root + row[0];
