@@ -53,3 +53,9 @@ def test_the_keys_of_a_name_are_each_words_fold_once_in_order():
     forms = ["Іван Іванаў", "Иван Иванов", *spellings("Іван Іванаў", "be"), *spellings("Иван Иванов", "ru")]
     assert name_keys(forms) == ["iuan", "iuanau"]
     assert name_keys([]) == []
+
+
+def test_a_name_stored_with_its_marks_apart_folds_as_the_composed_one():
+    import unicodedata
+    name = "Ціханоўская Святлана Йосіфаўна"
+    assert fold_words(unicodedata.normalize("NFD", name)) == fold_words(name) == ["tihanauska", "suatlana", "asifauna"]

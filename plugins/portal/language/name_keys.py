@@ -53,7 +53,7 @@ def fold_word(word: str) -> str:
     """One word folded by FOLD's rules ("Ціханоўская" -> "tihanauska")."""
     word = _APOSTROPHES.sub("'", word.lower())
     # Without marks: ŭ -> u; and й, ў, ё -> и, у, е, which fold as they do.
-    word = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+    word = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.category(char).startswith("M"))
     letters = FOLD["letters"]
     word = "".join(letters.get(char, char) for char in word)
     for old, new in FOLD["replace"]:
@@ -62,8 +62,10 @@ def fold_word(word: str) -> str:
 
 
 def fold_words(text: str) -> list[str]:
-    """Every word of `text`, folded, in order."""
-    return [folded for folded in (fold_word(word) for word in _WORD.findall(text)) if folded]
+    """Every word of `text`, folded, in order. Composed first (NFC): a name stored with its
+    marks apart (и + ̆ for й) would otherwise split at each mark."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    return [folded for folded in (fold_word(word) for word in words) if folded]
 
 
 def name_keys(spellings: list[str]) -> list[str]:

@@ -46,7 +46,7 @@
         mapped += Object.prototype.hasOwnProperty.call(letters, char) ? letters[char] : char;
       });
       rules.replace.forEach(function (pair) { mapped = mapped.split(pair[0]).join(pair[1]); });
-      return mapped.replace(/(.)\1+/g, "$1");
+      return mapped.replace(/(.)\1+/gu, "$1");
     };
   }
 
@@ -62,13 +62,15 @@
       (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   }
 
-  // How well a word of the query meets a key: 4 equal, 3 its beginning, 2 one letter away,
-  // 1 its beginning but for one letter; 0 not at all. `word.cut` is the fold of the word
-  // without its last letter, which may begin a pair of letters not yet typed (Tsik… of Tsikh…).
+  // How well a word of the query meets a key: 4 equal, 3 its beginning, 2 one letter away or
+  // the beginning of the word still being typed, 1 its beginning but for one letter; 0 not at
+  // all. `word.cut`, on the last word only, is its fold without a last Latin letter that may
+  // begin a pair not yet typed (Tsik… of Tsikh…, Dary… of Darya).
   function meets(word, key) {
     var text = word.text;
     if (key === text) { return 4; }
-    if (key.lastIndexOf(text, 0) === 0 || (word.cut && key.lastIndexOf(word.cut, 0) === 0)) { return 3; }
+    if (key.lastIndexOf(text, 0) === 0) { return 3; }
+    if (word.cut && key.lastIndexOf(word.cut, 0) === 0) { return 2; }
     if (text.length < 4) { return 0; }
     if (withinOne(text, key)) { return 2; }
     var n = text.length;
@@ -80,9 +82,11 @@
   }
 
   function queryWords(query, fold) {
-    var words = (query.match(WORD) || []).map(function (raw) {
+    var raws = query.normalize("NFC").match(WORD) || [];
+    var words = raws.map(function (raw, index) {
       var chars = Array.from(raw);
-      return { text: fold(raw), cut: chars.length >= 3 ? fold(chars.slice(0, -1).join("")) : "" };
+      var pair = index === raws.length - 1 && chars.length >= 3 && /[cdeijkstyz]$/i.test(raw);
+      return { text: fold(raw), cut: pair ? fold(chars.slice(0, -1).join("")) : "" };
     }).filter(function (word) { return word.text; });
     // A one-letter word ("у", an initial) narrows nothing beside longer ones.
     var longer = words.filter(function (word) { return word.text.length > 1; });
@@ -210,7 +214,7 @@
       var count = people.length + pages.count;
       status.textContent = count
         ? (forms[plural.select(count)] || forms.other).replace("%(num)s", number.format(count))
-        : status.dataset.nothing.replace("%(query)s", query);
+        : status.dataset.nothing.replace("%(query)s", function () { return query; });
       if (!people.length) { offerTheList(query); }
     });
   }
