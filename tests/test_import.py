@@ -235,3 +235,30 @@ def test_a_large_export_is_reported_whole(tmp_path, capsys):
     code, report = run(content, [path], capsys)
     assert code == 0 and "2,000 rows: 2,000 new, 0 matched (0 changed, 0 unchanged), 0 unusable" in report
     assert "Nothing was written. WRITE=1 writes 2,000 new files" in report
+
+
+def test_a_value_removed_by_hand_is_not_put_back(site, capsys):
+    root, content, paths = site
+    run(content, paths, capsys, "--write", "1")
+    record = content / "people" / "ales-uzorny.md"
+    # Removed for the person's safety: the next import reports it and leaves it out.
+    record.write_text(record.read_text(encoding="utf-8").replace("born: 1985\n", ""), encoding="utf-8")
+    code, report = run(content, paths, capsys, "--write", "1")
+    assert "  ales-uzorny (row 2), born: not given (by hand) ≠ 1985 (the list)" in report
+    assert "\nborn:" not in record.read_text(encoding="utf-8")  # (the imported digests name it)
+
+
+def test_a_person_the_list_stops_naming_is_never_a_second_record(site, capsys):
+    root, content, paths = site
+    run(content, paths, capsys, "--write", "1")
+    before = files_of(content / "people")
+    # The newer export counts Hanna (row 102) without her name.
+    anonymous = [(row_id, "імя не раскрываецца", "имя не раскрывается", "anonymous", cells) if row_id == "102"
+                 else (row_id, be, ru, en, cells) for row_id, be, ru, en, cells in ROWS]
+    for lang, path in zip(("be", "ru", "en"), paths):
+        path.write_bytes(export(anonymous, lang))
+    code, report = run(content, paths, capsys, "--write", "1")
+    assert "the list no longer names hanna-prykladnaya, whose public record this row matches." in report
+    assert "Records whose visibility the list changed (1)" in report and "  hanna-prykladnaya\n" in report
+    assert files_of(content / "people") == before  # no counted-only double, nothing else changed
+    assert "In the content but not in this export" not in report

@@ -84,6 +84,7 @@ class Plan:
     unused_columns: list[str] = field(default_factory=list)
     counted_unmatched: int = 0  # counted-only rows that could not be matched (no key)
     duplicates: list[Pair] = field(default_factory=list)  # new records probably someone already here, or twice new
+    visibility_changes: list[str] = field(default_factory=list)  # records the list now names, or no longer names
 
     @property
     def writes(self) -> list[Planned]:
@@ -136,9 +137,11 @@ def plan_import(export: Export, mapping: Mapping, site: Content, context: Readin
             proposal = propose(table.file, row, cells, short, mapping, site, lang, export.date)
             if number == 0:
                 plan.rows += 1
-                plan.unknown.update(proposal.unknown)
+                if not proposal.counted:  # a counted-only row's values are never shown, not even as unknown
+                    plan.unknown.update(proposal.unknown)
                 if proposal.row_id is not None and proposal.row_id in first_row:
-                    proposal.problems.append(CellProblem(table.file, row, cells["id"].column, proposal.row_id,
+                    shown_id = "" if proposal.counted else proposal.row_id  # it leads to the name on the list's site
+                    proposal.problems.append(CellProblem(table.file, row, cells["id"].column, shown_id,
                                                          f"the id is also on row {first_row[proposal.row_id]}.",
                                                          "the list names one person twice: keep one of the rows."))
                 elif proposal.row_id is not None:
@@ -229,9 +232,31 @@ def _plan_records(plan: Plan, proposals: dict[str, Proposal], mapping: Mapping, 
             key = counted_key(secret, mapping.source, row_id)
             existing = by_key.get(key)
             seen.add(key)
+            if by_row.get(row_id) is not None:
+                # The list no longer names someone it named: their public record must become
+                # counted-only by hand (and its name leave the repository), never a second record.
+                seen.add(row_id)
+                plan.visibility_changes.append(by_row[row_id].id)
+                proposal.problems.append(CellProblem(
+                    proposal.file, proposal.row, None, "", f"the list no longer names {by_row[row_id].id}, whose "
+                    "public record this row matches.", f"make {by_row[row_id].id} counted-only by hand (CONTRIBUTING: "
+                    "counted-only records) or remove it, then import again; nothing was written for this row."))
+                plan.unusable.append(proposal)
+                continue
         else:
             existing = by_row.get(row_id)
             seen.add(row_id)
+            named_again = by_key.get(counted_key(secret, mapping.source, row_id)) if secret else None
+            if existing is None and named_again is not None:
+                # The list names someone it counted without a name: never a second record.
+                seen.add(named_again.imported.key)
+                plan.visibility_changes.append(named_again.id)
+                proposal.problems.append(CellProblem(
+                    proposal.file, proposal.row, None, "", f"the list now names the person counted as "
+                    f"{named_again.id}.", f"decide by hand whether {named_again.id} may become public; nothing was "
+                    "written for this row."))
+                plan.unusable.append(proposal)
+                continue
         if existing is None:
             if proposal.counted:
                 record_id = f"counted-{next_counted:04d}"
@@ -322,7 +347,10 @@ def _changes(proposal: Proposal, person, mapping: Mapping, context: ReadingConte
             new = {**old, **new}  # a name in a language the export lacks is kept
         if old == new or (old is not None and new is not None and digest(old) == digest(new)):
             continue
-        edited_by_hand = (old is not None and stored.get(key) != digest(old)) or (old is not None and key not in stored)
+        # Changed since the last import, or deleted since (a value removed for someone's safety
+        # is not put back), or never imported: the hand's, kept unless FORCE.
+        edited_by_hand = ((key in stored and (old is None or stored[key] != digest(old)))
+                          or (old is not None and key not in stored))
         if edited_by_hand and not force:
             conflicts.append(Change(key, old, new))
             continue

@@ -85,6 +85,10 @@ def render(plan: Plan, mapping_path: str, files: list[str], export_date: datetim
     if plan.unused_columns:
         lines += ["", "Columns the mapping does not use (add them to columns: or ignored:): "
                   + ", ".join(plan.unused_columns)]
+    if plan.visibility_changes:
+        lines += ["", f"Records whose visibility the list changed ({len(plan.visibility_changes):,}): a public record "
+                      "the list no longer names, or a counted one it now names; decide each by hand first:"]
+        lines += [f"  {record_id}" for record_id in plan.visibility_changes]
     if plan.duplicates:
         lines += ["", f"Probably one person ({len(plan.duplicates):,}): a new record and one already here, or two "
                       "new ones; check each by hand, never merged (not_duplicate_of: silences a pair you checked):"]
