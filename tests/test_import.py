@@ -262,3 +262,16 @@ def test_a_person_the_list_stops_naming_is_never_a_second_record(site, capsys):
     assert "Records whose visibility the list changed (1)" in report and "  hanna-prykladnaya\n" in report
     assert files_of(content / "people") == before  # no counted-only double, nothing else changed
     assert "In the content but not in this export" not in report
+
+
+def test_a_counted_only_rows_values_never_reach_the_report(site, capsys):
+    root, content, paths = site
+    rows = [(row_id, be, ru, en, cells[:10] + ["ИК-77 г. Невядомск"] + cells[11:]) if row_id == "105"
+            else (row_id, be, ru, en, cells) for row_id, be, ru, en, cells in ROWS]
+    rows.append(("105", "імя не раскрываецца", "имя не раскрывается", "anonymous", ROWS[4][4]))  # and twice
+    for lang, path in zip(("be", "ru", "en"), paths):
+        path.write_bytes(export(rows, lang))
+    code, report = run(content, paths, capsys)
+    assert "Невядомск" not in report  # an unknown prison of a counted row is not listed as unknown
+    assert '"105"' not in report and "105 " not in report  # nor its id on the list, even when doubled
+    assert "the id is also on row 6." in report
