@@ -14,7 +14,7 @@ import pytest
 
 from conftest import LANGS, ROOT, build, jpeg, person, read, serve
 from helpers import parse, select_one
-from portal.language.name_keys import FOLD, fold_word
+from portal.language.name_keys import FOLD, fold_word, fold_words
 
 FILES = {
     "people/ivan-ivanau.md": person("custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов"}, region="minsk-city"),
@@ -198,7 +198,15 @@ def test_the_page_folds_a_query_as_the_build_folds_the_keys():
     folder = re.search(r"^  function folder\(rules\) \{\n.*?^  \}\n", source, re.S | re.M).group(0)
     words = ["Ціханоўская", "TSIKHANOUSKAYA", "𝐀𝐀", "Иван̆", "Cichanoŭskaja", "Дар’я", "Дарʼя", "Łukašenka", "Шчыглюк", "Ёлкін",
              "Іванаў", "Iwanow", "Аляксандр", "Ґалава", "Müller", "Ўладзімір", "Xenia", "Qasimov", "Жжжук"]
-    script = f"{folder}\nconst fold = folder({json.dumps(FOLD)});\nconsole.log(JSON.stringify({json.dumps(words)}.map(fold)));"
+    word = re.search(r"^  var WORD = .*?;\n", source, re.M).group(0)
+    # Whole texts too: where words begin and end (digits, ², ½, marks apart, apostrophes).
+    texts = [" ".join(words), "Дар’я Лосік-Іванова, 1990 г.н.", "x² ½ Ⅱ 42abc", "'Дар'я'", "Іва\u0306н Ёлкін",
+             "Ivan\u0301 ʼAla"]
+    script = (f"{folder}{word}\nconst fold = folder({json.dumps(FOLD)});\n"
+              f"console.log(JSON.stringify([{json.dumps(words)}.map(fold),"
+              f" {json.dumps(texts)}.map(t => (t.normalize('NFC').match(WORD) || []).map(fold).filter(Boolean))]));")
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [fold_word(word) for word in words]
+    folded_words, folded_texts = json.loads(result.stdout)
+    assert folded_words == [fold_word(word) for word in words]
+    assert folded_texts == [fold_words(text) for text in texts]

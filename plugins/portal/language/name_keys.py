@@ -43,9 +43,11 @@ FOLD = {
         ["dz", "d"], ["ci", "ti"], ["o", "a"], ["e", "a"], ["v", "u"], ["w", "u"],
     ],
 }
-# What separates words: anything but a letter or an apostrophe (Дар'я is one word).
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc\u2018`][^\W\d_]+)*")
-_APOSTROPHES = re.compile("['\u2019\u02bc\u2018`]")
+# A word: letters (str.isalpha, as the page's \p{L}) with apostrophes inside it (Дар'я), as
+# search.js's WORD splits a query; everything else separates words.
+_APOSTROPHE_CHARS = "'\u2019\u02bc\u2018`"
+_WORD = re.compile(r"[^\s'\u2019\u2018`]+(?:['\u2019\u02bc\u2018`][^\s'\u2019\u2018`]+)*")
+_APOSTROPHES = re.compile(f"[{_APOSTROPHE_CHARS}]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -64,7 +66,8 @@ def fold_word(word: str) -> str:
 def fold_words(text: str) -> list[str]:
     """Every word of `text`, folded, in order. Composed first (NFC): a name stored with its
     marks apart (и + ̆ for й) would otherwise split at each mark."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    words = _WORD.findall("".join(char if char.isalpha() or char in _APOSTROPHE_CHARS else " " for char in text))
     return [folded for folded in (fold_word(word) for word in words) if folded]
 
 
