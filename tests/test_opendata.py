@@ -16,26 +16,13 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from conftest import LANGS, LANGUAGES, PHOTO_RED, build, person, photo_with_metadata, read, serve
+from conftest import LANGS, LANGUAGES, PHOTO_RED, SIZO, build, person, photo_with_metadata, read, serve
 from helpers import parse, rows_of, select_one, text
 from portal.pages.template_functions import break_after_separators
 SITE_URL = "https://portal.example/pp"
 ATOM = "{http://www.w3.org/2005/Atom}"
-INSTITUTION = """\
-id: sizo-test
-type: pre-trial-detention-centre
-name: {be: СІЗА № 1, ru: СИЗО № 1, en: Pre-trial detention centre No. 1}
-address: |
-  СИЗО № 1
-  ул. Володарского, 2
-  220030, г. Минск
-city: Минск
-region: minsk-city
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
 FILES = {
-    "institutions/sizo-test.yaml": INSTITUTION,
+    "institutions/sizo-test.yaml": SIZO,
     "people/ales-open.md": person(
         "custody", updated="2021-10-22", name={"be": "Алесь Адкрыты", "ru": "Алесь Открытый", "en": "Ales Open"},
         born="1985-03-14", region="minsk-city", detained="2020-08-10", articles='["342-1"]',

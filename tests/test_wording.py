@@ -8,24 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, LANGUAGES, build, person, read, serve
+from conftest import LANGS, LANGUAGES, SIZO, build, person, read, serve
 from helpers import parse, select_one, text
 
-INSTITUTION = """\
-id: sizo-test
-type: pre-trial-detention-centre
-name: {be: СІЗА № 1, ru: СИЗО № 1, en: Pre-trial detention centre No. 1}
-address: |
-  СИЗО № 1
-  ул. Володарского, 2
-  220030, г. Минск
-city: Минск
-region: minsk-city
-source: https://example.org/addresses
-checked: 2023-05-02
-"""
 FILES = {
-    "institutions/sizo-test.yaml": INSTITUTION,
+    "institutions/sizo-test.yaml": SIZO,
     "people/ales-held.md": person(
         "custody", updated="2025-08-31", name={"be": "Алесь Трыманы", "ru": "Алесь Держимый", "en": "Ales Held"},
         detained="2020-08-10", institution="sizo-test", articles='["342-1"]'),
