@@ -204,6 +204,40 @@ def browser():
         browser.close()
 
 
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def new_tab(browser):
+    """Opens tabs, each in a fresh browser context (a phone's width unless told), collecting the
+    page's script errors in `tab.errors` (and its console errors, with `console_errors`); all
+    closed after the test."""
+    contexts = []
+
+    def _new(viewport=PHONE, javascript=True, timezone=None, clipboard_origin=None, init_script=None,
+             console_errors=False):
+        options = {"viewport": viewport, "java_script_enabled": javascript}
+        if timezone:
+            options["timezone_id"] = timezone
+        context = browser.new_context(**options)
+        contexts.append(context)
+        if clipboard_origin:
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=clipboard_origin)
+        tab = context.new_page()
+        if init_script:
+            tab.add_init_script(init_script)
+        tab.errors = []
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        if console_errors:
+            tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+        return tab
+
+    yield _new
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def suite_site(tmp_path_factory):
     """The site-level suite's site (tests/site_suite.py): every kind of page, built once and

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LANGS, LANGUAGES, build, person, read, serve
+from conftest import DESKTOP, LANGS, LANGUAGES, PHONE, build, person, read, serve
 from helpers import parse, select_one, text
 
 FILES = {
@@ -16,8 +16,6 @@ FILES = {
     "people/olga-free.md": person("released", updated="2024-03-01", name={"ru": "Ольга Свободная", "en": "Olga Free"},
                                   status_since="2022-07-01"),
 }
-PHONE = {"width": 360, "height": 780}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -32,23 +30,15 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture
-def open_page(browser, site):
+def open_page(new_tab, site):
     output, url = site
-    contexts = []
 
     def _open(path, viewport=PHONE, javascript=True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.goto(f"{url}/{path}")
-        return page
+        tab = new_tab(viewport, javascript, clipboard_origin=url)
+        tab.goto(f"{url}/{path}")
+        return tab
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def test_the_citation_and_the_codes_have_copy_buttons_that_wait_for_the_script(site, lang):

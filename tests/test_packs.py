@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import COLONY, COLONY_ENVELOPE, LANGUAGES, build, person, read, serve
+from conftest import COLONY, COLONY_ENVELOPE, DESKTOP, LANGUAGES, PHONE, build, person, read, serve
 
 # The project's own institution files: the women's colony in Gomel (its address to be re-checked).
 GOMEL_WOMEN = ["ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "Беларусь / BELARUS"]
@@ -69,28 +69,18 @@ def server(output):
 
 
 @pytest.fixture
-def open_page(browser, server):
+def open_page(new_tab, server):
     """Opens a page of the fixture site in Chromium, with window.print() counted instead of a
     print dialog (the pack stays in the page, as while the dialog is open)."""
-    contexts = []
-
     def _open(path, viewport=DESKTOP, javascript=True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.add_init_script("window.print = function () { window.printed = (window.printed || 0) + 1; };")
+        page = new_tab(viewport, javascript,
+                       init_script="window.print = function () { window.printed = (window.printed || 0) + 1; };")
         page.goto(f"{server}/{path}")
         return page
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 780}
 
 
 def print_pack(page, layout="sheets") -> list[str]:

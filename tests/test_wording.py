@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, LANGUAGES, SIZO, build, person, read, serve
+from conftest import DESKTOP, LANGS, LANGUAGES, PHONE, SIZO, build, person, read, serve
 from helpers import parse, select_one, text
 
 FILES = {
@@ -65,8 +65,6 @@ def test_field_and_file_names_break_only_after_a_separator(output, lang):
 
 
 # In Chromium: where a long heading breaks, and the language switch.
-PHONE = {"width": 360, "height": 780}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -76,21 +74,13 @@ def server(output):
 
 
 @pytest.fixture
-def open_page(browser, server):
-    contexts = []
-
+def open_page(new_tab, server):
     def _open(path, viewport=PHONE, javascript=True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.goto(f"{server}/{path}")
-        return page
+        tab = new_tab(viewport, javascript)
+        tab.goto(f"{server}/{path}")
+        return tab
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 # Each word of a heading: the number of lines it takes, and whether it ends one with a hyphen

@@ -11,7 +11,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import COLONY, COLONY_ENVELOPE, LANGS, LANGUAGES, build, person, read, serve
+from conftest import COLONY, COLONY_ENVELOPE, DESKTOP, LANGS, LANGUAGES, PHONE, build, person, read, serve
 from gates import report
 from gates.accessibility import axe_findings
 from helpers import parse, select_one, text
@@ -156,8 +156,6 @@ def test_the_data_the_script_reads(output, lang):
 
 # In the real Chromium ------------------------------------------------------------------------
 
-PHONE = {"width": 360, "height": 780}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -167,18 +165,10 @@ def server(output):
 
 
 @pytest.fixture
-def open_page(browser, server):
+def open_page(new_tab, server):
     """Opens a write page with the reader's clock at a fixed moment, in a time zone."""
-    contexts = []
-
     def _open(lang, moment, viewport=PHONE, timezone="Europe/Minsk", javascript=True):
-        context = browser.new_context(viewport=viewport, timezone_id=timezone, java_script_enabled=javascript)
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        page = new_tab(viewport, javascript, timezone=timezone, clipboard_origin=server, console_errors=True)
         if javascript:
             page.clock.set_fixed_time(moment)
         page.goto(f"{server}/{lang}/write/")
@@ -186,9 +176,7 @@ def open_page(browser, server):
             expect(page.locator("[data-write]")).to_be_visible()
         return page
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def shown(page, section):
