@@ -86,24 +86,28 @@ def read_table(path: Path) -> Table:
     return _read_csv(text, table)
 
 
+def _take_rows(table: Table, rows) -> None:
+    """The header from the first row, then every row that holds anything, up to MAX_ROWS.
+    Rows are numbered as a spreadsheet shows them (the header is row 1), not by lines: a cell
+    may hold a line break (a prison's address on its second line)."""
+    for index, values in enumerate(rows):
+        if index == 0:
+            table.header = [value.strip() for value in values]
+        elif len(table.rows) >= MAX_ROWS:
+            table.problems.append(CellProblem(table.file, index + 1, None, "", f"the file has more than {MAX_ROWS} rows.",
+                                              "split the export into smaller files."))
+            break
+        elif any(value.strip() for value in values):
+            table.rows.append((index + 1, values))
+
+
 def _read_csv(text: str, table: Table) -> Table:
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)  # the header names no column with these in it
     csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        # Rows are numbered as a spreadsheet shows them (the header is row 1), not by lines: a
-        # cell may hold a line break (a prison's address on its second line).
-        for index, values in enumerate(reader):
-            if index == 0:
-                table.header = [value.strip() for value in values]
-                continue
-            if len(table.rows) >= MAX_ROWS:
-                table.problems.append(CellProblem(table.file, index + 1, None, "", f"the file has more than {MAX_ROWS} rows.",
-                                                  "split the export into smaller files."))
-                break
-            if any(value.strip() for value in values):
-                table.rows.append((index + 1, values))
+        _take_rows(table, reader)
     except csv.Error as error:
         table.problems.append(CellProblem(table.file, len(table.rows) + 2, None, "",
                                           f"the file cannot be read from here on ({error}).",
@@ -123,17 +127,7 @@ def _read_workbook(path: Path, table: Table) -> Table:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
-        rows = sheet.iter_rows()
-        for index, values in enumerate(rows):
-            cells = [_cell_text(value) for value in values]
-            if index == 0:
-                table.header = [cell.strip() for cell in cells]
-            elif len(table.rows) >= MAX_ROWS:
-                table.problems.append(CellProblem(table.file, index + 1, None, "", f"the file has more than {MAX_ROWS} rows.",
-                                                  "split the export into smaller files."))
-                break
-            elif any(cell.strip() for cell in cells):
-                table.rows.append((index + 1, cells))
+        _take_rows(table, ([_cell_text(value) for value in values] for values in sheet.iter_rows()))
     except Exception as error:  # noqa: BLE001 - calamine raises its own errors for any damaged file
         table.problems.append(CellProblem(table.file, None, None, "", f"the spreadsheet cannot be read ({error}).",
                                           "open it in a spreadsheet program and save it again, or export it as CSV."))
