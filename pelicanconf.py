@@ -100,6 +100,12 @@ SEARCH_INDEX_PATH = "pagefind"
 # Per language, the people the search page finds by any spelling of their names, with one
 # wrong letter (plugins/portal/publish/people_search.py); Pagefind indexes the text pages.
 PEOPLE_SEARCH_SAVE_AS = "search/people-{lang}.json"
+# A list of more people than this (everyone, a status, a region, an article, a place of
+# detention) is cut into a page per letter of the alphabet, so that a phone gets a few hundred
+# rows rather than thousands; the filters and orders then work on the whole list, from
+# PEOPLE_LIST_SAVE_AS (plugins/portal/publish/people_lists.py), fetched when first used.
+LIST_SPLIT_AT = 500
+PEOPLE_LIST_SAVE_AS = "lists/people-{lang}.json"
 LETTERS_SAVE_AS = "data/letters.json"  # who can receive letters: for "write to someone"
 # Per language, everyone who can receive letters with what an envelope needs: for the write
 # page and the printable packs (plugins/portal/publish/letters.py).

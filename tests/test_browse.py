@@ -42,7 +42,7 @@ def output(tmp_path_factory):
 
 def rows(html: str) -> list[str]:
     """Person ids of a list table, in order."""
-    return [re.fullmatch(r"[./]*/?\w\w/people/([a-z-]+)/(#\w+)?", link["href"]).group(1)
+    return [re.fullmatch(r"[./]*/?\w\w/people/([a-z0-9-]+)/(#\w+)?", link["href"]).group(1)
             for link in parse(html).select('th[scope="row"] > a[data-name]')]
 
 
@@ -239,3 +239,157 @@ def test_open_data_gives_names_as_written_not_their_transliterations(output):
     people = {p["id"]: p for p in json.loads(read(output, "data/people.json"))["people"]}
     assert people["ivan-ivanau"]["name"] == {"be": "Іван Іванаў", "ru": "Иван Иванов", "en": None}
     assert "counted-0001" not in people
+
+
+# A long list, cut into a page per letter ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def split_output(tmp_path_factory):
+    """The same people, with lists of more than two people cut into letters."""
+    return build(tmp_path_factory.mktemp("browse-split"),
+                 {**FILES, "people/photos/darya-losik.jpg": jpeg(300, 400, (120, 90, 90))},
+                 ("data", "institutions", "statements"), LIST_SPLIT_AT=2)
+
+
+def letter_links(html: str) -> list[tuple[str, str]]:
+    return [(link["data-letter"], link["href"]) for link in select_one(html, "nav.alphabet").select("a[data-letter]")]
+
+
+def test_a_long_list_has_a_page_per_letter_and_its_own_page_shows_the_first(split_output):
+    html = read(split_output, "en/people/index.html")
+    assert rows(html) == ["ivan-ivanau"]
+    assert letter_links(html) == [("I", "../../en/people/I/"), ("L", "../../en/people/L/"), ("Y", "../../en/people/Y/")]
+    assert select_one(html, 'nav.alphabet a[aria-current="page"]')["data-letter"] == "I"
+    assert text(select_one(html, "[data-letter-page]")) == "Surnames beginning with I: 1 person."
+    # The summary, the filters and the pack are the whole list's.
+    assert "4 people are listed by name" in html
+    assert '<option value="minsk-city">Minsk (2)</option>' in html
+    browser = select_one(html, "[data-people-browser]")
+    assert browser["data-source"] == "../../lists/people-en.json" and "data-within" not in browser.attrs
+    # Each letter's page, one folder deeper: its people, the letter marked, the next and previous letters.
+    pages = {letter: read(split_output, f"en/people/{letter}/index.html") for letter in "ILY"}
+    assert [rows(page) for page in pages.values()] == [["ivan-ivanau"], ["darya-losik"], ["aleh-yarmak", "illia-yolkin"]]
+    assert letter_links(pages["L"]) == [("I", "../../../en/people/I/"), ("L", "../../../en/people/L/"),
+                                        ("Y", "../../../en/people/Y/")]
+    assert select_one(pages["L"], 'nav.alphabet a[aria-current="page"]')["data-letter"] == "L"
+    pager = select_one(pages["L"], "nav.letter-pager")
+    assert [(text(link), link["rel"]) for link in pager.select("a")] == [("← I", ["prev"]), ("Y →", ["next"])]
+    assert "<title>People · L · " in pages["L"] and "<title>People · Political" in html
+    assert select_one(pages["L"], "tr#letter-L")["data-photo"] == "../../../photos/darya-losik-240.jpg"
+    # Belarusian and Russian letters are the folders' names too.
+    assert rows(read(split_output, "be/people/Л/index.html")) == ["darya-losik"]
+    assert letter_links(read(split_output, "ru/people/index.html"))[0] == ("Ё", "../../ru/people/Ё/")
+
+
+def test_a_short_list_stays_one_page_and_a_group_is_cut_within_its_people(split_output):
+    html = read(split_output, "en/regions/minsk-city/index.html")  # two people: not cut
+    assert rows(html) == ["ivan-ivanau", "aleh-yarmak"]
+    assert "data-source" not in select_one(html, "[data-people-browser]").attrs
+    assert not (split_output / "en/regions/minsk-city/I").exists()
+    group = read(split_output, "en/status/political-prisoner/index.html")  # three
+    assert select_one(group, "[data-people-browser]")["data-within"] == "status=political-prisoner"
+    assert rows(group) == ["ivan-ivanau"]
+    assert rows(read(split_output, "en/status/political-prisoner/Y/index.html")) == ["aleh-yarmak"]
+
+
+def test_the_lists_data_has_every_public_person_in_the_lists_order(split_output):
+    data = json.loads(read(split_output, "lists/people-en.json"))
+    people = [dict(zip(data["columns"], row)) for row in data["people"]]
+    assert [p["id"] for p in people] == ["ivan-ivanau", "darya-losik", "aleh-yarmak", "illia-yolkin"]
+    assert data["page"] == "en/people/{id}/"
+    assert people[0] == {
+        "id": "ivan-ivanau", "name": "Ivanau Ivan", "name_lang": "", "letter": "I", "born": "",
+        "status": "custody", "region": "minsk-city", "gender": "male", "institution": "sizo-1-minsk",
+        "articles": "342 130", "codes": "342-1, 130-3", "detained": "2020-08-10", "detained_text": "10 Aug 2020",
+        "photo": "", "display_name": "Ivan Ivanau"}
+    assert people[1]["photo"] == "photos/darya-losik-240.jpg"
+    assert data["categories"]["custody"] == ["In custody", "political-prisoner"]
+    assert data["regions"]["minsk-city"] == "Minsk"
+    assert "counted-0001" not in read(split_output, "lists/people-en.json")
+    # Without an English name, the Belarusian one, marked as such, as the table shows it.
+    be_only = json.loads(read(split_output, "lists/people-ru.json"))
+    assert all(row[2] == "" for row in be_only["people"])
+
+
+@pytest.fixture(scope="module")
+def split_server(split_output):
+    with serve(split_output) as url:
+        yield url
+
+
+def row_cells(page) -> list[list[str]]:
+    return page.eval_on_selector_all("[data-people-table] tbody tr", "rows => rows.map(row => "
+                                     "Array.from(row.cells, cell => cell.textContent.trim()))")
+
+
+def test_a_letters_page_filters_and_sorts_the_whole_list(browser, split_server, split_output):
+    page = browser.new_page()
+    page.goto(f"{split_server}/en/people/L/")
+    assert visible_rows(page) == ["darya-losik"]
+    page.get_by_label("Region").select_option("minsk-city")
+    page.wait_for_function("!document.querySelector('[data-people-browser]').hasAttribute('aria-busy')")
+    assert visible_rows(page) == ["ivan-ivanau", "aleh-yarmak"]
+    assert page.get_by_role("status").first.inner_text() == "2 people shown"
+    assert page.locator("[data-letter-page]").is_hidden() and page.locator("[data-letter-pager]").is_hidden()
+    # The rows drawn from the data file are the rows the pages have, links and cells alike.
+    whole = parse(read(split_output, "en/people/I/index.html"))
+    static = whole.select_one("tbody tr")
+    assert row_cells(page)[0] == cells(static)
+    href = page.locator("[data-people-table] tbody th a").first.get_attribute("href")
+    assert page.evaluate("href => new URL(href, location.href).pathname", href) == "/en/people/ivan-ivanau/"
+    # The alphabet now leads within the list drawn here.
+    assert page.locator("[data-alphabet] li:not([hidden]) a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))") == ["#letter-I", "#letter-Y"]
+    page.get_by_role("button", name="Show everyone").click()
+    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 1")
+    assert visible_rows(page) == ["darya-losik"]
+    assert page.locator("[data-alphabet] a[data-letter=I]").get_attribute("href") == "../../../en/people/I/"
+    # Another order is the whole list's too; a link keeps it.
+    page.goto(f"{split_server}/be/people/?sort=detained-desc")
+    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 4")
+    assert visible_rows(page) == ["darya-losik", "illia-yolkin", "ivan-ivanau", "aleh-yarmak"]
+    page.get_by_label("Карткі").check()
+    assert page.locator("[data-people-cards] li").nth(0).locator("img").get_attribute("src").endswith(
+        "/photos/darya-losik-240.jpg")
+    # A group's page filters its own people only.
+    page.goto(f"{split_server}/en/status/political-prisoner/?sort=name-desc")
+    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 3")
+    assert visible_rows(page) == ["aleh-yarmak", "darya-losik", "ivan-ivanau"]
+    page.close()
+
+
+def test_without_the_data_file_the_letters_still_work(browser, split_server):
+    page = browser.new_page()
+    page.route("**/lists/*.json", lambda route: route.abort())
+    page.goto(f"{split_server}/en/people/")
+    page.get_by_label("Region").select_option("minsk-city")
+    page.wait_for_function("document.querySelector('[data-count]').textContent.includes('could not be loaded')")
+    assert visible_rows(page) == ["ivan-ivanau"]
+    page.locator("[data-alphabet]").get_by_role("link", name="Y").click()
+    page.wait_for_url("**/en/people/Y/**")
+    page.close()
+
+
+def test_the_whole_list_is_drawn_in_parts_and_a_letter_further_down_draws_up_to_it(browser, tmp_path):
+    # 300 people: 280 under A, then 20 under Z, all men but one; the script draws 200 rows at a time.
+    files = {f"people/ivan-{'a' if n < 280 else 'z'}x{n:03d}.md": person(
+        "custody", name={"en": f"Ivan {'A' if n < 280 else 'Z'}x{chr(97 + n // 26)}{chr(97 + n % 26)}"},
+        gender="female" if n == 0 else "male") for n in range(300)}
+    output = build(tmp_path, files, ("data",), LIST_SPLIT_AT=100)
+    assert len(rows(read(output, "en/people/index.html"))) == 280
+    with serve(output) as url:
+        page = browser.new_page()
+        page.goto(f"{url}/en/people/?gender=male")
+        page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 200")
+        assert page.get_by_role("status").first.inner_text() == "299 people shown"
+        # The printable pack takes everyone shown, drawn yet or not.
+        assert page.evaluate("window.portalPeopleList.shown().length") == 299
+        page.get_by_role("button", name="Show more").click()
+        assert len(visible_rows(page)) == 299
+        assert page.get_by_role("button", name="Show more").is_hidden()
+        page.goto(f"{url}/en/people/?gender=male")
+        page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 200")
+        page.locator("[data-alphabet]").get_by_role("link", name="Z").click()
+        assert page.url.endswith("/en/people/?gender=male#letter-Z")
+        assert page.locator("tr#letter-Z th a").inner_text() == "Zxku Ivan"
+        page.close()

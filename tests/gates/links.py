@@ -10,6 +10,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from conftest import ROOT
 from helpers import parse
@@ -76,7 +77,8 @@ class LinkCheck:
         return {self.path_of(row["url"]) for row in self.rows if row["url"].startswith(self.base + "/")}
 
     def path_of(self, url: str) -> str:
-        return url.split("#")[0].removeprefix(self.base + "/")
+        """A file's path: an address names "be/people/Б/" as "be/people/%D0%91/"."""
+        return unquote(url.split("#")[0].removeprefix(self.base + "/"))
 
 
 def check_links(base: str) -> LinkCheck:

@@ -13,15 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from site_suite import Page
+from site_suite import LIST_KINDS, Page
 
 from . import Finding
 
 # Budgets in bytes (HTML + CSS + JavaScript), documented in README.md ("Quality gates"): about
 # a fifth above the heaviest page of each group when they were set (November 2026). A person's
 # page is the one most shared and opened on phones; two long texts carry their words as their
-# content (the statement with its signatories, and its first appendix).
+# content (the statement with its signatories, and its first appendix). A list page carries
+# the script that filters, sorts and draws the whole of a long list, which is cut into a page
+# per letter (December 2026: 4.7 MB of rows at 10,000 people became some 80 KB).
 PERSON_BUDGET = 25_000
+LIST_BUDGET = 45_000
 BUDGET = 40_000
 LONG_TEXT_BUDGET = 60_000
 LONG_TEXTS = {"statement", "appendix-1"}
@@ -80,7 +83,9 @@ def page_weight(output: Path, page: Page, site_url: str = "") -> Weight:
 def budget_of(page: Page) -> int:
     if page.kind in LONG_TEXTS:
         return LONG_TEXT_BUDGET
-    return PERSON_BUDGET if page.kind.startswith("person") else BUDGET
+    if page.kind.startswith("person"):
+        return PERSON_BUDGET
+    return LIST_BUDGET if page.kind in LIST_KINDS else BUDGET
 
 
 def over_budget(page: Page, weight: Weight) -> list[Finding]:

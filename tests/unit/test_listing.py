@@ -10,7 +10,7 @@ import pytest
 from conftest import LANGUAGES, SETTINGS, person, write_content
 from portal.content.loader import load_content
 from portal.language.localized import Text
-from portal.pages.listing import FilterOption, birthdays, entries_for, held_wall
+from portal.pages.listing import FilterOption, PeopleList, birthdays, entries_for, held_wall
 
 PEOPLE = {
     "people/ivan.md": person("custody", name={"be": "Іван Іванаў", "ru": "Иван Иванов"}, region="gomel",
@@ -54,6 +54,17 @@ def test_the_alphabet_index(site):
     entries = entries_for(site.public_people, LANGUAGES["be"])
     assert entries.letters == ["А", "Ё", "І"]
     assert entries.first_of_letter() == {"pavel", "yolkin", "ivan"}
+
+
+def test_a_list_cut_by_letter_keeps_names_in_other_letters_with_the_letter_before(site):
+    entries = entries_for(site.public_people, LANGUAGES["be"])
+    assert [(letter, [e.person.id for e in part]) for letter, part in entries.by_letter()] == [
+        ("А", ["pavel"]), ("Ё", ["yolkin"]), ("І", ["ivan", "olga", "anna"])]
+    # Names in other letters before the first letter go with the first; no letter at all: no pages.
+    reversed_list = PeopleList(list(reversed(entries.entries)))
+    assert [(letter, [e.person.id for e in part]) for letter, part in reversed_list.by_letter()] == [
+        ("І", ["anna", "olga", "ivan"]), ("Ё", ["yolkin"]), ("А", ["pavel"])]
+    assert PeopleList([e for e in entries if e.letter is None]).by_letter() == []
 
 
 def test_group_by_keeps_the_lists_order(site):

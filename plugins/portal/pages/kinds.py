@@ -50,6 +50,9 @@ class PageKind:
     offers: str | None = None  # of a neutral page: the kind it links to in every language
     x_default: bool = False  # in the sitemap, the x-default alternate of the pages it offers
     relative_urls: bool = True  # False: links are absolute (the 404 page is served at any depth)
+    # A list longer than LIST_SPLIT_AT is cut into a page per letter of its alphabet, each at the
+    # list's address plus the letter ("be/people/Б/"); the list's own address shows the first.
+    by_letter: bool = False
 
     @property
     def setting_name(self) -> str:
@@ -63,23 +66,26 @@ class PageKind:
 
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("home", "{lang}/", "home", reads=("totals", "series", "held")),
-    PageKind("people", "{lang}/people/", "people", reads=("totals", "listed")),
+    PageKind("people", "{lang}/people/", "people", reads=("totals", "listed"), by_letter=True),
     # A status group shares the status pages' address space (group and category ids differ).
-    PageKind("group", "{lang}/status/{id}/", "group", each="group", reads=("totals", "listed"), groups_by="status"),
-    PageKind("status", "{lang}/status/{id}/", "status", each="category", reads=("totals", "listed"), groups_by="status"),
+    PageKind("group", "{lang}/status/{id}/", "group", each="group", reads=("totals", "listed"), groups_by="status",
+             by_letter=True),
+    PageKind("status", "{lang}/status/{id}/", "status", each="category", reads=("totals", "listed"), groups_by="status",
+             by_letter=True),
     PageKind("regions", "{lang}/regions/", "regions", reads=("totals", "everyone"), groups_by="region"),
-    PageKind("region", "{lang}/regions/{id}/", "region", each="region", reads=("totals", "listed"), groups_by="region"),
+    PageKind("region", "{lang}/regions/{id}/", "region", each="region", reads=("totals", "listed"), groups_by="region",
+             by_letter=True),
     # Articles of the Criminal Code ("CODE_": Pelican's own ARTICLE_URL is for blog articles).
     PageKind("code_articles", "{lang}/articles/", "code_articles", reads=("everyone",), groups_by="article"),
     PageKind("code_article", "{lang}/articles/{id}/", "code_article", each="article", reads=("listed",),
-             groups_by="article"),
+             groups_by="article", by_letter=True),
     PageKind("person", "{lang}/people/{id}/", "person", each="person", reads=("person",), feed=True),
     # An old id of a person: a page that sends the reader on to the person's page.
     PageKind("redirect", "{lang}/people/{id}/", "redirect", each="alias", reads=("person",), sitemap=False,
              setting="person"),
     PageKind("institutions", "{lang}/institutions/", "institutions", reads=("everyone",), groups_by="institution"),
     PageKind("institution", "{lang}/institutions/{id}/", "institution", each="institution", reads=("listed",),
-             groups_by="institution"),
+             groups_by="institution", by_letter=True),
     PageKind("birthdays", "{lang}/birthdays/", "birthdays", reads=("everyone",), groups_by="birthday"),
     # "Write this week": its script reads data/letters-<lang>.json (birthdays in the reader's next
     # 14 days, recent changes, people at random); without scripts, the birthdays of the figures' month.

@@ -52,6 +52,25 @@ class PeopleList:
         """The letters that have people, in the list's (alphabetical) order."""
         return list(dict.fromkeys(entry.letter for entry in self.entries if entry.letter))
 
+    def by_letter(self) -> list[tuple[str, "PeopleList"]]:
+        """The list cut at each letter, in order: (letter, its people). A name in another
+        script (no letter) stays on the page of the letter before it, or of the first; a
+        letter met again further on (which the order should never give) joins the page open.
+        Empty where no name has a letter."""
+        pages: list[tuple[str, list[ListEntry]]] = []
+        waiting: list[ListEntry] = []  # names without a letter before the first letter
+        seen: set[str] = set()
+        for entry in self.entries:
+            if entry.letter and entry.letter not in seen:
+                seen.add(entry.letter)
+                pages.append((entry.letter, waiting + [entry]))
+                waiting = []
+            elif pages:
+                pages[-1][1].append(entry)
+            else:
+                waiting.append(entry)
+        return [(letter, PeopleList(entries)) for letter, entries in pages]
+
     def first_of_letter(self) -> set[str]:
         """Ids of the people that open each letter (the targets of the alphabet index)."""
         seen, first = set(), set()

@@ -95,8 +95,11 @@ class PagePlan:
     """The pages of one build, in the order of the table of kinds, language by language."""
 
     def __init__(self, languages: Languages, urls: Urls, content: Content, figures: Figures, photos: dict,
-                 inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS):
+                 inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS, split_at: int | None = None):
+        """`split_at`: a list of more people than this is cut into a page per letter
+        (LIST_SPLIT_AT; None: never)."""
         self.languages, self.urls, self.content, self.figures = languages, urls, content, figures
+        self.split_at = split_at
         self.photos = photos  # person id -> renditions
         self.reference = content.reference  # what every page may show
         self.inputs = inputs
@@ -104,6 +107,7 @@ class PagePlan:
         # The public people as each language lists them; every list page shows a part of it.
         self.lists = {language.code: entries_for(content.public_people, language) for language in languages}
         self.pages: list[PlannedPage] = []
+        self._listed_options: dict[tuple[int, str], dict] = {}  # (id of a list, language) -> its filters
         self._grouped: dict[tuple[int, str], dict[str, PeopleList]] = {}  # (id of a list, grouping) -> groups
         self.sitemap: list[dict[str, str]] = []  # the alternates of each page in the sitemap
         for language in languages:
@@ -131,7 +135,7 @@ class PagePlan:
             if "listed" in kind.reads:
                 listed = groups.get(fields["id"], PeopleList([])) if "id" in fields else everyone
                 context.update(people=listed, photos=ListedPhotos(self.photos, listed),
-                               list_options=lambda people, language=language: people.options(self.reference, language))
+                               list_options=lambda people, language=language: self._options(people, language))
             if "everyone" in kind.reads:
                 context.update(self._everyone(kind, language, everyone, groups))
             if "held" in kind.reads:
@@ -148,12 +152,48 @@ class PagePlan:
             context["own_url"] = url  # the page's own address, relative to the site's root (the onion site's too)
             if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(alternates)
+            letters = self._letter_pages(kind, lang, fields, listed)
+            if letters:
+                # The list's own page shows its first letter; each letter has a page of its own
+                # too (an address that stays when the first letter changes). Every one shows the
+                # whole list's counts and filters, so each one's key covers the whole list.
+                context.update(letter_pages=[(letter, letter_url) for letter, letter_url, _ in letters],
+                               page_letter=letters[0][0], shown=letters[0][2],
+                               list_within=f"{kind.groups_by}={fields['id']}" if "id" in fields else None)
+                for letter, letter_url, shown in letters:
+                    own = {"own_url": letter_url, "page_letter": letter, "letter_title": letter, "shown": shown}
+                    letter_save_as = letter_url + "index.html"
+                    self.pages.append(PlannedPage(kind, lang, letter_save_as, letter_url,
+                                                  self.inputs.key(kind, letter_save_as, person, listed, held),
+                                                  alternates, {**context, **own}, weight=len(shown)))
+            shown = context.get("shown", listed)
             self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed, held),
-                                          alternates, context, weight=len(listed) if listed is not None else 1))
+                                          alternates, context, weight=len(shown) if shown is not None else 1))
         if kind.x_default:
             offered = self.alternates(kind.offers)
             self.sitemap = [{**entry, "x-default": self.urls.url(kind.id)} if entry == offered else entry
                             for entry in self.sitemap]
+
+    def _options(self, people: PeopleList, language: Language) -> dict:
+        """The filters of a list, once for all the pages a long list is cut into."""
+        key = (id(people), language.code)
+        if key not in self._listed_options:
+            self._listed_options[key] = people.options(self.reference, language)
+        return self._listed_options[key]
+
+    def _letter_pages(self, kind: PageKind, lang: str | None, fields: dict,
+                      listed: PeopleList | None) -> list[tuple[str, str, PeopleList]]:
+        """(letter, address, people) of each page a long list is cut into; empty where the
+        list stays one page."""
+        if not kind.by_letter or listed is None or self.split_at is None or len(listed) <= self.split_at:
+            return []
+        pages = []
+        for letter, people in listed.by_letter():
+            url = self.urls.letter_url(kind.id, letter, lang=lang, **fields)
+            if url is None:
+                return []
+            pages.append((letter, url, people))
+        return pages if len(pages) > 1 else []
 
     def _groups(self, everyone: PeopleList, grouping: str) -> dict[str, PeopleList]:
         """The list grouped (a category's and its group's pages share one grouping)."""

@@ -89,7 +89,7 @@ class PortalBuild:
         for language in self.languages:
             language.catalog
         self.plan = PagePlan(self.languages, self.urls, self.content, self.figures, self.photos.renditions,
-                             self.inputs)
+                             self.inputs, split_at=self.settings.get("LIST_SPLIT_AT") or None)
         context = self._page_context()
         self.rows = Rows(self.cache, self.inputs.common, person_digests, self.steps)
         self.rows.install(env, self.plan.lists, {**context, "photos": self.photos.renditions}, self.processes)

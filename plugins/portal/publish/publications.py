@@ -1,9 +1,10 @@
 """The files a build publishes besides the pages, for journalists, campaigns and other sites:
-today's totals and who can receive letters, the people the search page finds, the birthday calendars (everyone's and each
-institution's, per language), the totals over time (JSON and CSV), the open
-data, the counter badges, the maintainers' OpenPGP keys and, with SITEURL, the share cards
-and the Atom feeds of people added and of status changes. Everything here reads the
-validated content, the figures and the photos, never the content files.
+today's totals and who can receive letters, the people the search page finds and the long
+lists filter, the birthday calendars (everyone's and each institution's, per language), the
+totals over time (JSON and CSV), the open data, the counter badges, the maintainers' OpenPGP
+keys and, with SITEURL, the share cards and the Atom feeds of people added and of status
+changes. Everything here reads the validated content, the figures and the photos, never the
+content files.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from .calendars import Calendars
 from .feeds import people_feed
 from .letters import letters_data
 from .opendata import OpenData
+from .people_lists import people_list_data
 from .people_search import name_spellings, people_search_data
 from .totals_files import letters_json, series_csv, series_json, totals_json
 
@@ -54,6 +56,11 @@ class Publications:
                                                               totals))
         self.write_calendars()
         self.write_people_search()
+        if settings.get("PEOPLE_LIST_SAVE_AS"):
+            for language in self.languages:
+                self.write(settings["PEOPLE_LIST_SAVE_AS"].format(lang=language.code),
+                           lambda language=language: compact(
+                               people_list_data(public, language, self.urls, self.photos.renditions)))
         self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
         self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
@@ -110,9 +117,8 @@ class Publications:
         public = self.content.public_people
         keys = {person.id: " ".join(name_keys(name_spellings(person))) for person in public}
         for language in self.languages:
-            self.write(save_as.format(lang=language.code), lambda language=language: json.dumps(
-                people_search_data(public, language, self.urls, self.photos.renditions, keys),
-                ensure_ascii=False, separators=(",", ":")) + "\n")
+            self.write(save_as.format(lang=language.code), lambda language=language: compact(
+                people_search_data(public, language, self.urls, self.photos.renditions, keys)))
 
     def write(self, save_as: str, make) -> None:
         """The file made by `make()` (a dict is written as JSON, text as it is, UTF-8 with the
@@ -127,3 +133,8 @@ class Publications:
         with open(target, "wb") as stream:
             stream.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         self.outputs.wrote(save_as, self.key)  # or the next build would leave it behind when no longer made
+
+
+def compact(data: dict) -> str:
+    """JSON without the white space, for the files a page's script fetches."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

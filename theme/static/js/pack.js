@@ -24,6 +24,10 @@
   var number = new Intl.NumberFormat(lang);
   var loading = {};  // url -> the promise of the data or of the stylesheet, asked for once
 
+  function hrefs(links) {
+    return Array.prototype.map.call(links, function (link) { return link.getAttribute("href"); });
+  }
+
   function path(url, base) { return new URL(url, base || window.location.href).pathname; }
 
   function once(url, load) {
@@ -56,13 +60,13 @@
     });
   }
 
-  // The people the page shows, in its order: the rows the list's filters leave (people-list.js
-  // hides the others), or the chosen month of the birthdays page; and what the title adds.
+  // The people the page shows, in its order: those the list's filters leave (people-list.js
+  // knows them all), or the chosen month of the birthdays page; and what the title adds.
   function chosen() {
     var month = form.elements.month;
     if (month) {
       var section = document.getElementById(month.value);
-      return { links: section.querySelectorAll(".birthdays a"),
+      return { hrefs: hrefs(section.querySelectorAll(".birthdays a")),
                title: form.dataset.title + ": " + month.selectedOptions[0].dataset.name, filters: [] };
     }
     var filters = [];
@@ -72,7 +76,9 @@
                      select.selectedOptions[0].textContent.replace(/\s*\([^()]*\)\s*$/, ""));
       }
     });
-    return { links: document.querySelectorAll("[data-people-table] tbody tr:not([hidden]) th a"),
+    // Everyone the list shows, drawn yet or not (people-list.js draws a long list in parts).
+    var list = window.portalPeopleList;
+    return { hrefs: list ? list.shown() : hrefs(document.querySelectorAll("[data-people-table] tbody tr th a")),
              title: form.dataset.title, filters: filters };
   }
 
@@ -116,11 +122,15 @@
     var byPath = new Map();
     letters.people.forEach(function (person) { byPath.set(path(person.url, root), person); });
     var people = [];
-    Array.prototype.forEach.call(picked.links, function (link) {
-      var person = byPath.get(path(link.getAttribute("href")));
-      if (person && people.indexOf(person) === -1) { people.push(person); }
+    var seen = new Set();
+    picked.hrefs.forEach(function (href) {
+      var person = byPath.get(path(href));
+      if (person && !seen.has(person)) {
+        seen.add(person);
+        people.push(person);
+      }
     });
-    var left = picked.links.length - people.length;
+    var left = picked.hrefs.length - people.length;
     if (!people.length) { return null; }
 
     slot(pack, "title").textContent = picked.title;
