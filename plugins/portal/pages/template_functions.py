@@ -18,6 +18,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from ..language.language import Language, Languages, fill_in
+from .indentation import StripIndentation
 from .urls import Urls, card_file
 
 # The formatting methods of Language that templates use as filters: {{ day|date }}.
@@ -77,6 +78,7 @@ class TemplateFunctions:
 
     def install(self, env) -> None:
         env.add_extension("jinja2.ext.i18n")
+        env.add_extension(StripIndentation)
         env.newstyle_gettext = True
         functions = self
 
