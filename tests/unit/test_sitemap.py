@@ -32,8 +32,18 @@ def test_a_site_within_the_limits_has_one_sitemap():
     assert len(locs(files["sitemap.xml"])) == 12
     first = root.find("s:url", NS)
     assert first.findtext("s:loc", namespaces=NS) == f"{SITE}/be/people/person-0/"
-    assert {link.get("hreflang"): link.get("href") for link in first.findall("x:link", NS)} == {
-        lang: f"{SITE}/{lang}/people/person-0/" for lang in ("be", "ru", "en")}
+    assert first.findall("x:link", NS) == []  # a page names its translations in its head
+
+
+def test_the_sitemap_names_the_alternates_of_pages_with_an_x_default_only():
+    home = {"be": "be/", "ru": "ru/", "en": "en/", "x-default": ""}
+    files = sitemap_files(SITE, [home, *pages(1)])
+    entries = ElementTree.fromstring(files["sitemap.xml"]).findall("s:url", NS)
+    assert [entry.findtext("s:loc", namespaces=NS) for entry in entries][:4] == [
+        f"{SITE}/be/", f"{SITE}/ru/", f"{SITE}/en/", f"{SITE}/"]
+    assert {link.get("hreflang"): link.get("href") for link in entries[0].findall("x:link", NS)} == {
+        "be": f"{SITE}/be/", "ru": f"{SITE}/ru/", "en": f"{SITE}/en/", "x-default": f"{SITE}/"}
+    assert all(entry.findall("x:link", NS) == [] for entry in entries[4:])
 
 
 def test_past_the_number_of_addresses_the_sitemap_is_an_index_of_parts():
@@ -44,10 +54,8 @@ def test_past_the_number_of_addresses_the_sitemap_is_an_index_of_parts():
     assert locs(files["sitemap.xml"], "sitemap") == [f"{SITE}/sitemap-{n}.xml" for n in (1, 2, 3)]
     parts = [locs(files[f"sitemap-{n}.xml"]) for n in (1, 2, 3)]
     assert [len(part) for part in parts] == [5, 5, 2]
-    # Every address once, in the order of one sitemap; each keeps its alternates.
+    # Every address once, in the order of one sitemap.
     assert sum(parts, []) == locs(sitemap_files(SITE, pages(4))["sitemap.xml"])
-    entry = ElementTree.fromstring(files["sitemap-2.xml"]).find("s:url", NS)
-    assert len(entry.findall("x:link", NS)) == 3
 
 
 def test_past_the_size_the_sitemap_is_split_too():

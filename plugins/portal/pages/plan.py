@@ -161,6 +161,8 @@ class PagePlan:
                                page_letter=letters[0][0], shown=letters[0][2],
                                list_within=f"{kind.groups_by}={fields['id']}" if "id" in fields else None)
                 for letter, letter_url, shown in letters:
+                    if kind.sitemap:  # a page of one language: its own entry, without alternates
+                        self.sitemap.append({lang: letter_url})
                     own = {"own_url": letter_url, "page_letter": letter, "letter_title": letter, "shown": shown}
                     letter_save_as = letter_url + "index.html"
                     self.pages.append(PlannedPage(kind, lang, letter_save_as, letter_url,

@@ -1,5 +1,9 @@
-"""sitemap.xml: every page of every language, with its translations as hreflang links; and
-robots.txt, which names it.
+"""sitemap.xml: every page of every language; and robots.txt, which names it.
+
+Every page names its translations in its own head (<link rel="alternate" hreflang>), which
+search engines take as they take a sitemap's; repeating them here was a third of the sitemap
+(10 MB at 10,000 people). The sitemap gives them only where it says what no page can: the
+home pages' x-default, the root page that chooses a language.
 
 A sitemap needs absolute addresses, so it is written only when SITEURL is set (make publish).
 The protocol allows 50,000 addresses and 50 MB per file (sitemaps.org): at 30,000 people a
@@ -29,7 +33,7 @@ def url_entries(site_url: str, pages: list[dict[str, str]]) -> list[str]:
     for alternates in pages:
         for url in alternates.values():
             lines = [f"<url><loc>{escape(base + url)}</loc>"]
-            if len(alternates) > 1:
+            if "x-default" in alternates:
                 for lang, other in alternates.items():
                     lines.append(f'  <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(base + other)}/>')
             lines.append("</url>")
