@@ -159,7 +159,7 @@ translations: $(BIN)/.runtime
 
 # Build speed: fictional people generated into bench/work/, each figure against a plain
 # one-core script (bench/README.md has the results so far and adds this run's).
-bench: $(BIN)/.bench
+bench: $(BIN)/.bench $(AUDITORS) system-tools
 	$(BIN)/python bench/run.py $(if $(LARGE),--large) $(BENCH_ARGS)
 
 # Hugo, which the benchmark times on the same pages (requirements-bench.txt).
