@@ -101,8 +101,9 @@ SEARCH_INDEX_PATH = "pagefind"
 # wrong letter (plugins/portal/publish/people_search.py); Pagefind indexes the text pages.
 PEOPLE_SEARCH_SAVE_AS = "search/people-{lang}.json"
 # A list of more people than this (everyone, a status, a region, an article, a place of
-# detention) is cut into a page per letter of the alphabet, so that a phone gets a few hundred
-# rows rather than thousands; the filters and orders then work on the whole list, from
+# detention) is cut into pages of whole letters of the alphabet, each of at most this many
+# people where a letter alone has no more, so that a phone gets a few hundred rows rather than
+# thousands; the filters and orders then work on the whole list, from
 # PEOPLE_LIST_SAVE_AS (plugins/portal/publish/people_lists.py), fetched when first used.
 LIST_SPLIT_AT = 500
 PEOPLE_LIST_SAVE_AS = "lists/people-{lang}.json"

@@ -241,7 +241,7 @@ def test_open_data_gives_names_as_written_not_their_transliterations(output):
     assert "counted-0001" not in people
 
 
-# A long list, cut into a page per letter ---------------------------------------------------
+# A long list, cut into pages of whole letters ----------------------------------------------
 
 @pytest.fixture(scope="module")
 def split_output(tmp_path_factory):
@@ -255,40 +255,48 @@ def letter_links(html: str) -> list[tuple[str, str]]:
     return [(link["data-letter"], link["href"]) for link in select_one(html, "nav.alphabet").select("a[data-letter]")]
 
 
-def test_a_long_list_has_a_page_per_letter_and_its_own_page_shows_the_first(split_output):
+def test_a_long_list_is_cut_into_pages_of_whole_letters_and_its_own_page_shows_the_first(split_output):
+    # At most two people a page: I and L (one each) share a page, Y (two) has its own.
     html = read(split_output, "en/people/index.html")
-    assert rows(html) == ["ivan-ivanau"]
-    assert letter_links(html) == [("I", "../../en/people/I/"), ("L", "../../en/people/L/"), ("Y", "../../en/people/Y/")]
+    assert rows(html) == ["ivan-ivanau", "darya-losik"]
+    assert letter_links(html) == [("I", "#letter-I"), ("L", "#letter-L"), ("Y", "../../en/people/Y/")]
     assert select_one(html, 'nav.alphabet a[aria-current="page"]')["data-letter"] == "I"
-    assert text(select_one(html, "[data-letter-page]")) == "Surnames beginning with I: 1 person."
+    assert text(select_one(html, "[data-letter-page]")) == "Surnames beginning with I–L: 2 people."
     # The summary, the filters and the pack are the whole list's.
     assert "4 people are listed by name" in html
     assert '<option value="minsk-city">Minsk (2)</option>' in html
     browser = select_one(html, "[data-people-browser]")
     assert browser["data-source"] == "../../lists/people-en.json" and "data-within" not in browser.attrs
-    # Each letter's page, one folder deeper: its people, the letter marked, the next and previous letters.
-    pages = {letter: read(split_output, f"en/people/{letter}/index.html") for letter in "ILY"}
-    assert [rows(page) for page in pages.values()] == [["ivan-ivanau"], ["darya-losik"], ["aleh-yarmak", "illia-yolkin"]]
-    assert letter_links(pages["L"]) == [("I", "../../../en/people/I/"), ("L", "../../../en/people/L/"),
-                                        ("Y", "../../../en/people/Y/")]
-    assert select_one(pages["L"], 'nav.alphabet a[aria-current="page"]')["data-letter"] == "L"
-    pager = select_one(pages["L"], "nav.letter-pager")
-    assert [(text(link), link["rel"]) for link in pager.select("a")] == [("← I", ["prev"]), ("Y →", ["next"])]
-    assert "<title>People · L · " in pages["L"] and "<title>People · Political" in html
-    assert select_one(pages["L"], "tr#letter-L")["data-photo"] == "../../../photos/darya-losik-240.jpg"
+    # The next part's page, one folder deeper, at its first letter: its people, the next and
+    # previous parts (the first is the list's own page: no page of its own).
+    pages = {"I": html, "Y": read(split_output, "en/people/Y/index.html")}
+    assert not (split_output / "en/people/L").exists() and not (split_output / "en/people/I").exists()
+    assert rows(pages["Y"]) == ["aleh-yarmak", "illia-yolkin"]
+    assert letter_links(pages["Y"]) == [("I", "../../../en/people/"), ("L", "../../../en/people/#letter-L"),
+                                        ("Y", "#letter-Y")]
+    assert select_one(pages["Y"], 'nav.alphabet a[aria-current="page"]')["data-letter"] == "Y"
+    pager = select_one(pages["Y"], "nav.letter-pager")
+    assert [(text(link), link["rel"]) for link in pager.select("a")] == [("← I–L", ["prev"])]
+    assert [(text(link), link["rel"]) for link in select_one(pages["I"], "nav.letter-pager").select("a")] == [
+        ("Y →", ["next"])]
+    assert "<title>People · Y · " in pages["Y"] and "<title>People · Political" in html
+    # The rows carry no filter values (the script filters the data file), only the photo for the cards.
+    row = select_one(html, "tr#letter-L")
+    assert {name: value for name, value in row.attrs.items() if name.startswith("data-")} == {
+        "data-letter": "L", "data-photo": "../../photos/darya-losik-240.jpg"}
     # Belarusian and Russian letters are the folders' names too.
-    assert rows(read(split_output, "be/people/Л/index.html")) == ["darya-losik"]
-    assert letter_links(read(split_output, "ru/people/index.html"))[0] == ("Ё", "../../ru/people/Ё/")
+    assert rows(read(split_output, "be/people/Л/index.html")) == ["darya-losik", "aleh-yarmak"]
+    assert letter_links(read(split_output, "ru/people/index.html"))[0] == ("Ё", "#letter-Ё")
 
 
 def test_a_short_list_stays_one_page_and_a_group_is_cut_within_its_people(split_output):
     html = read(split_output, "en/regions/minsk-city/index.html")  # two people: not cut
     assert rows(html) == ["ivan-ivanau", "aleh-yarmak"]
+    assert select_one(html, "tr#letter-I")["data-region"] == "minsk-city"  # its script filters its rows
     assert "data-source" not in select_one(html, "[data-people-browser]").attrs
-    assert not (split_output / "en/regions/minsk-city/I").exists()
     group = read(split_output, "en/status/political-prisoner/index.html")  # three
     assert select_one(group, "[data-people-browser]")["data-within"] == "status=political-prisoner"
-    assert rows(group) == ["ivan-ivanau"]
+    assert rows(group) == ["ivan-ivanau", "darya-losik"]
     assert rows(read(split_output, "en/status/political-prisoner/Y/index.html")) == ["aleh-yarmak"]
 
 
@@ -324,15 +332,15 @@ def row_cells(page) -> list[list[str]]:
 
 def test_a_letters_page_filters_and_sorts_the_whole_list(browser, split_server, split_output):
     page = browser.new_page()
-    page.goto(f"{split_server}/en/people/L/")
-    assert visible_rows(page) == ["darya-losik"]
+    page.goto(f"{split_server}/en/people/Y/")
+    assert visible_rows(page) == ["aleh-yarmak", "illia-yolkin"]
     page.get_by_label("Region").select_option("minsk-city")
     page.wait_for_function("!document.querySelector('[data-people-browser]').hasAttribute('aria-busy')")
     assert visible_rows(page) == ["ivan-ivanau", "aleh-yarmak"]
     assert page.get_by_role("status").first.inner_text() == "2 people shown"
     assert page.locator("[data-letter-page]").is_hidden() and page.locator("[data-letter-pager]").is_hidden()
     # The rows drawn from the data file are the rows the pages have, links and cells alike.
-    whole = parse(read(split_output, "en/people/I/index.html"))
+    whole = parse(read(split_output, "en/people/index.html"))
     static = whole.select_one("tbody tr")
     assert row_cells(page)[0] == cells(static)
     href = page.locator("[data-people-table] tbody th a").first.get_attribute("href")
@@ -341,9 +349,11 @@ def test_a_letters_page_filters_and_sorts_the_whole_list(browser, split_server, 
     assert page.locator("[data-alphabet] li:not([hidden]) a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))") == ["#letter-I", "#letter-Y"]
     page.get_by_role("button", name="Show everyone").click()
-    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 1")
-    assert visible_rows(page) == ["darya-losik"]
-    assert page.locator("[data-alphabet] a[data-letter=I]").get_attribute("href") == "../../../en/people/I/"
+    page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 2")
+    assert visible_rows(page) == ["aleh-yarmak", "illia-yolkin"]
+    assert page.locator("[data-alphabet] a[data-letter=L]").get_attribute("href") == "../../../en/people/#letter-L"
+    assert page.locator("[data-alphabet] a[data-letter=Y]").get_attribute("href") == "#letter-Y"
+    assert page.locator("tr#letter-Y th a").inner_text() == "Yarmak Aleh"
     # Another order is the whole list's too; a link keeps it.
     page.goto(f"{split_server}/be/people/?sort=detained-desc")
     page.wait_for_function("document.querySelectorAll('[data-people-table] tbody tr').length === 4")
@@ -364,7 +374,7 @@ def test_without_the_data_file_the_letters_still_work(browser, split_server):
     page.goto(f"{split_server}/en/people/")
     page.get_by_label("Region").select_option("minsk-city")
     page.wait_for_function("document.querySelector('[data-count]').textContent.includes('could not be loaded')")
-    assert visible_rows(page) == ["ivan-ivanau"]
+    assert visible_rows(page) == ["ivan-ivanau", "darya-losik"]
     page.locator("[data-alphabet]").get_by_role("link", name="Y").click()
     page.wait_for_url("**/en/people/Y/**")
     page.close()

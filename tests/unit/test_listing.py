@@ -67,6 +67,16 @@ def test_a_list_cut_by_letter_keeps_names_in_other_letters_with_the_letter_befor
     assert PeopleList([e for e in entries if e.letter is None]).by_letter() == []
 
 
+def test_a_list_cut_into_runs_of_whole_letters(site):
+    entries = entries_for(site.public_people, LANGUAGES["be"])  # А 1, Ё 1, І 3
+
+    def runs(most):
+        return [(letters, [e.person.id for e in part]) for letters, part in entries.by_letters(most)]
+    assert runs(2) == [(["А", "Ё"], ["pavel", "yolkin"]), (["І"], ["ivan", "olga", "anna"])]  # a letter alone may be more
+    assert runs(5) == [(["А", "Ё", "І"], ["pavel", "yolkin", "ivan", "olga", "anna"])]
+    assert runs(1) == [(["А"], ["pavel"]), (["Ё"], ["yolkin"]), (["І"], ["ivan", "olga", "anna"])]
+
+
 def test_group_by_keeps_the_lists_order(site):
     entries = entries_for(site.public_people, LANGUAGES["en"])
     groups = entries.group_by(lambda p: [p.region.id] if p.region else [])

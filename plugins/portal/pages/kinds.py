@@ -50,8 +50,9 @@ class PageKind:
     offers: str | None = None  # of a neutral page: the kind it links to in every language
     x_default: bool = False  # in the sitemap, the x-default alternate of the pages it offers
     relative_urls: bool = True  # False: links are absolute (the 404 page is served at any depth)
-    # A list longer than LIST_SPLIT_AT is cut into a page per letter of its alphabet, each at the
-    # list's address plus the letter ("be/people/Б/"); the list's own address shows the first.
+    # A list longer than LIST_SPLIT_AT is cut into pages of whole letters of its alphabet, each
+    # at the list's address plus its first letter ("be/people/Б/"); the list's own address shows
+    # the first.
     by_letter: bool = False
 
     @property

@@ -54,22 +54,34 @@ class PeopleList:
 
     def by_letter(self) -> list[tuple[str, "PeopleList"]]:
         """The list cut at each letter, in order: (letter, its people). A name in another
-        script (no letter) stays on the page of the letter before it, or of the first; a
-        letter met again further on (which the order should never give) joins the page open.
-        Empty where no name has a letter."""
-        pages: list[tuple[str, list[ListEntry]]] = []
+        script (no letter) stays with the letter before it, or the first; a letter met again
+        further on (which the order should never give) joins the letter open. Empty where no
+        name has a letter."""
+        parts: list[tuple[str, list[ListEntry]]] = []
         waiting: list[ListEntry] = []  # names without a letter before the first letter
         seen: set[str] = set()
         for entry in self.entries:
             if entry.letter and entry.letter not in seen:
                 seen.add(entry.letter)
-                pages.append((entry.letter, waiting + [entry]))
+                parts.append((entry.letter, waiting + [entry]))
                 waiting = []
-            elif pages:
-                pages[-1][1].append(entry)
+            elif parts:
+                parts[-1][1].append(entry)
             else:
                 waiting.append(entry)
-        return [(letter, PeopleList(entries)) for letter, entries in pages]
+        return [(letter, PeopleList(entries)) for letter, entries in parts]
+
+    def by_letters(self, most: int) -> list[tuple[list[str], "PeopleList"]]:
+        """The list cut into runs of whole letters, each of at most `most` people where a
+        letter alone has no more: (its letters, its people), in order."""
+        runs: list[tuple[list[str], list[ListEntry]]] = []
+        for letter, people in self.by_letter():
+            if runs and len(runs[-1][1]) + len(people) <= most:
+                runs[-1][0].append(letter)
+                runs[-1][1].extend(people.entries)
+            else:
+                runs.append(([letter], list(people.entries)))
+        return [(letters, PeopleList(entries)) for letters, entries in runs]
 
     def first_of_letter(self) -> set[str]:
         """Ids of the people that open each letter (the targets of the alphabet index)."""

@@ -96,7 +96,7 @@ class PagePlan:
 
     def __init__(self, languages: Languages, urls: Urls, content: Content, figures: Figures, photos: dict,
                  inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS, split_at: int | None = None):
-        """`split_at`: a list of more people than this is cut into a page per letter
+        """`split_at`: a list of more people than this is cut into pages of whole letters
         (LIST_SPLIT_AT; None: never)."""
         self.languages, self.urls, self.content, self.figures = languages, urls, content, figures
         self.split_at = split_at
@@ -152,21 +152,23 @@ class PagePlan:
             context["own_url"] = url  # the page's own address, relative to the site's root (the onion site's too)
             if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(alternates)
-            letters = self._letter_pages(kind, lang, fields, listed)
-            if letters:
-                # The list's own page shows its first letter; each letter has a page of its own
-                # too (an address that stays when the first letter changes). Every one shows the
-                # whole list's counts and filters, so each one's key covers the whole list.
-                context.update(letter_pages=[(letter, letter_url) for letter, letter_url, _ in letters],
-                               page_letter=letters[0][0], shown=letters[0][2],
+            parts = self._letter_pages(kind, lang, fields, url, listed)
+            if parts:
+                # The list's own page is its first part; each other part has a page of its own,
+                # at its first letter. Every one shows the whole list's counts and filters, so
+                # each one's key covers the whole list.
+                letter_pages = [(letter, part_url, number) for number, (letters, part_url, _) in enumerate(parts)
+                                for letter in letters]
+                context.update(letter_pages=letter_pages, part_number=0, shown=parts[0][2],
+                               parts=[(_span(letters), part_url) for letters, part_url, _ in parts],
                                list_within=f"{kind.groups_by}={fields['id']}" if "id" in fields else None)
-                for letter, letter_url, shown in letters:
+                for number, (letters, part_url, shown) in enumerate(parts[1:], start=1):
                     if kind.sitemap:  # a page of one language: its own entry, without alternates
-                        self.sitemap.append({lang: letter_url})
-                    own = {"own_url": letter_url, "page_letter": letter, "letter_title": letter, "shown": shown}
-                    letter_save_as = letter_url + "index.html"
-                    self.pages.append(PlannedPage(kind, lang, letter_save_as, letter_url,
-                                                  self.inputs.key(kind, letter_save_as, person, listed, held),
+                        self.sitemap.append({lang: part_url})
+                    own = {"own_url": part_url, "part_number": number, "letter_title": _span(letters), "shown": shown}
+                    part_save_as = part_url + "index.html"
+                    self.pages.append(PlannedPage(kind, lang, part_save_as, part_url,
+                                                  self.inputs.key(kind, part_save_as, person, listed, held),
                                                   alternates, {**context, **own}, weight=len(shown)))
             shown = context.get("shown", listed)
             self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed, held),
@@ -176,6 +178,11 @@ class PagePlan:
             self.sitemap = [{**entry, "x-default": self.urls.url(kind.id)} if entry == offered else entry
                             for entry in self.sitemap]
 
+    @property
+    def cuts_everyone(self) -> bool:
+        """Whether the list of everyone is cut into pages of letters (then most lists are)."""
+        return self.split_at is not None and any(len(everyone) > self.split_at for everyone in self.lists.values())
+
     def _options(self, people: PeopleList, language: Language) -> dict:
         """The filters of a list, once for all the pages a long list is cut into."""
         key = (id(people), language.code)
@@ -183,18 +190,19 @@ class PagePlan:
             self._listed_options[key] = people.options(self.reference, language)
         return self._listed_options[key]
 
-    def _letter_pages(self, kind: PageKind, lang: str | None, fields: dict,
-                      listed: PeopleList | None) -> list[tuple[str, str, PeopleList]]:
-        """(letter, address, people) of each page a long list is cut into; empty where the
-        list stays one page."""
+    def _letter_pages(self, kind: PageKind, lang: str | None, fields: dict, own_url: str,
+                      listed: PeopleList | None) -> list[tuple[list[str], str, PeopleList]]:
+        """(letters, address, people) of each page a long list is cut into, runs of whole
+        letters of at most `split_at` people (where a letter alone has no more), the first at
+        the list's own address; empty where the list stays one page."""
         if not kind.by_letter or listed is None or self.split_at is None or len(listed) <= self.split_at:
             return []
         pages = []
-        for letter, people in listed.by_letter():
-            url = self.urls.letter_url(kind.id, letter, lang=lang, **fields)
+        for letters, people in listed.by_letters(self.split_at):
+            url = self.urls.letter_url(kind.id, letters[0], lang=lang, **fields) if pages else own_url
             if url is None:
                 return []
-            pages.append((letter, url, people))
+            pages.append((letters, url, people))
         return pages if len(pages) > 1 else []
 
     def _groups(self, everyone: PeopleList, grouping: str) -> dict[str, PeopleList]:
@@ -241,3 +249,8 @@ class PagePlan:
 
     def _institutions(self, language: Language) -> list:
         return sorted(self.content.institutions.values(), key=lambda i: language.sort_key(language.text(i.name)))
+
+
+def _span(letters: list[str]) -> str:
+    """How a page of a cut list names its letters: "Б", or "Б–Г"."""
+    return letters[0] if len(letters) == 1 else f"{letters[0]}–{letters[-1]}"

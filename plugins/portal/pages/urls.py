@@ -23,8 +23,8 @@ class Urls:
         return self._pattern(kind, "SAVE_AS").format(**fields)
 
     def letter_url(self, kind: str, letter: str, **fields) -> str | None:
-        """The page of a long list's people under one letter (PageKind.by_letter): a folder
-        in the list's own, as long as the list's address is a folder ("be/people/Б/");
+        """The page of a long list's people from one letter on (PageKind.by_letter): a
+        folder in the list's own, as long as the list's address is a folder ("be/people/Б/");
         None where it is not (such a list stays one page)."""
         url = self.url(kind, **fields)
         save_as = self.save_as(kind, **fields)

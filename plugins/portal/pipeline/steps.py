@@ -92,7 +92,8 @@ class PortalBuild:
                              self.inputs, split_at=self.settings.get("LIST_SPLIT_AT") or None)
         context = self._page_context()
         self.rows = Rows(self.cache, self.inputs.common, person_digests, self.steps)
-        self.rows.install(env, self.plan.lists, {**context, "photos": self.photos.renditions}, self.processes)
+        self.rows.install(env, self.plan.lists, {**context, "photos": self.photos.renditions}, self.processes,
+                          bare=self.plan.cuts_everyone)
         written = write_pages(self.plan.pages, writer, env, context, self.outputs, self.rows,
                               self.settings["RELATIVE_URLS"], self.processes, self.steps)
         self.rows.save()

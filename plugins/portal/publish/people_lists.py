@@ -1,6 +1,6 @@
 """The people lists' own data, per language: lists/people-<lang>.json.
 
-A list longer than LIST_SPLIT_AT is cut into a page per letter (pages/plan.py), so that a
+A list longer than LIST_SPLIT_AT is cut into pages of whole letters (pages/plan.py), so that a
 phone gets a few hundred rows, not ten thousand; its filters and orders must still work on
 the whole list. The list's script (theme/static/js/people-list.js) fetches this file the
 first time a reader filters or sorts such a list, and draws the rows from it as the theme's

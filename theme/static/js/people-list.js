@@ -2,7 +2,7 @@
 // work without this file; it only adds the form. The URL keeps the choices (?region=brest&
 // view=cards), so a filtered list can be linked and the back button restores it.
 //
-// A long list is cut into a page per letter (theme/templates/_people.html: data-source). Its
+// A long list is cut into pages of whole letters (theme/templates/_people.html: data-source). Its
 // page shows one letter as it is; once a filter or another order is chosen, the whole list is
 // fetched from the people lists' data file (publish/people_lists.py), read by
 // people-list-whole.js (loaded then too: most readers never need it), and drawn here, some
@@ -209,8 +209,8 @@
       });
     }
 
-    // The alphabet leads to the first person shown of each letter, in name order only; a
-    // letter's page leads to the other letters' pages until the whole list is drawn here.
+    // The alphabet leads to the first person shown of each letter, in name order only; a page
+    // of a cut list leads to the other letters' pages until the whole list is drawn here.
     var byLetter = alphabet && sort === "name";
     if (alphabet) {
       alphabet.hidden = !byLetter;
@@ -220,14 +220,11 @@
       });
       alphabet.querySelectorAll("a[data-letter]").forEach(function (link) {
         var letter = link.dataset.letter;
-        if (source && !whole) {
-          link.parentNode.hidden = false;
-          link.setAttribute("href", link.dataset.page);
-          return;
-        }
         var index = firsts[letter];
-        link.parentNode.hidden = index === undefined;
-        link.setAttribute("href", "#letter-" + letter);
+        // A page of a cut list: every letter, on its page (this one's, here).
+        var paged = source && !whole;
+        link.parentNode.hidden = !paged && index === undefined;
+        link.setAttribute("href", paged ? link.dataset.page : "#letter-" + letter);
         var record = shown[index];
         if (record && byLetter && index < drawn.length) {
           (asCards ? cardOf.get(record) : rowOf(record)).id = "letter-" + letter;
