@@ -386,7 +386,13 @@ def test_the_whole_list_is_drawn_in_parts_and_a_letter_further_down_draws_up_to_
         "custody", name={"en": f"Ivan {'A' if n < 280 else 'Z'}x{chr(97 + n // 26)}{chr(97 + n % 26)}"},
         gender="female" if n == 0 else "male") for n in range(300)}
     output = build(tmp_path, files, ("data",), LIST_SPLIT_AT=100)
-    assert len(rows(read(output, "en/people/index.html"))) == 280
+    # A is cut into pieces of 100: the list's page, then; Z has its own page.
+    assert len(rows(read(output, "en/people/index.html"))) == 100
+    assert [len(rows(read(output, f"en/people/{part}/index.html"))) for part in ("A-2", "A-3", "Z")] == [100, 80, 20]
+    assert letter_links(read(output, "en/people/A-3/index.html")) == [("A", "../../../en/people/"),
+                                                                      ("Z", "../../../en/people/Z/")]
+    pager = select_one(read(output, "en/people/A-2/index.html"), "nav.letter-pager")
+    assert [text(link) for link in pager.select("a")] == ["← A", "A 3 →"]
     with serve(output) as url:
         page = browser.new_page()
         page.goto(f"{url}/en/people/?gender=male")

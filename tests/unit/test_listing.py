@@ -71,10 +71,13 @@ def test_a_list_cut_into_runs_of_whole_letters(site):
     entries = entries_for(site.public_people, LANGUAGES["be"])  # А 1, Ё 1, І 3
 
     def runs(most):
-        return [(letters, [e.person.id for e in part]) for letters, part in entries.by_letters(most)]
-    assert runs(2) == [(["А", "Ё"], ["pavel", "yolkin"]), (["І"], ["ivan", "olga", "anna"])]  # a letter alone may be more
-    assert runs(5) == [(["А", "Ё", "І"], ["pavel", "yolkin", "ivan", "olga", "anna"])]
-    assert runs(1) == [(["А"], ["pavel"]), (["Ё"], ["yolkin"]), (["І"], ["ivan", "olga", "anna"])]
+        return [(letters, [e.person.id for e in part], piece) for letters, part, piece in entries.by_letters(most)]
+    assert runs(5) == [(["А", "Ё", "І"], ["pavel", "yolkin", "ivan", "olga", "anna"], 1)]
+    assert runs(3) == [(["А", "Ё"], ["pavel", "yolkin"], 1), (["І"], ["ivan", "olga", "anna"], 1)]
+    # A letter of more people is cut into pieces, and nothing joins them.
+    assert runs(2) == [(["А", "Ё"], ["pavel", "yolkin"], 1), (["І"], ["ivan", "olga"], 1), (["І"], ["anna"], 2)]
+    assert runs(1) == [(["А"], ["pavel"], 1), (["Ё"], ["yolkin"], 1), (["І"], ["ivan"], 1), (["І"], ["olga"], 2),
+                       (["І"], ["anna"], 3)]
 
 
 def test_group_by_keeps_the_lists_order(site):

@@ -71,17 +71,26 @@ class PeopleList:
                 waiting.append(entry)
         return [(letter, PeopleList(entries)) for letter, entries in parts]
 
-    def by_letters(self, most: int) -> list[tuple[list[str], "PeopleList"]]:
-        """The list cut into runs of whole letters, each of at most `most` people where a
-        letter alone has no more: (its letters, its people), in order."""
-        runs: list[tuple[list[str], list[ListEntry]]] = []
+    def by_letters(self, most: int) -> list[tuple[list[str], "PeopleList", int]]:
+        """The list cut into runs of whole letters of at most `most` people, in order: (their
+        letters, their people, 1). A letter of more people is cut into pieces of `most`, in
+        the list's order, each a run of its own: (that letter, a piece's people, the piece's
+        number from 1); nothing joins a cut letter."""
+        runs: list[tuple[list[str], list[ListEntry], int]] = []
+        cut_before = False
         for letter, people in self.by_letter():
-            if runs and len(runs[-1][1]) + len(people) <= most:
+            entries = people.entries
+            if len(entries) > most:
+                runs += [([letter], entries[start:start + most], number)
+                         for number, start in enumerate(range(0, len(entries), most), start=1)]
+                cut_before = True
+            elif runs and not cut_before and len(runs[-1][1]) + len(entries) <= most:
                 runs[-1][0].append(letter)
-                runs[-1][1].extend(people.entries)
+                runs[-1][1].extend(entries)
             else:
-                runs.append(([letter], list(people.entries)))
-        return [(letters, PeopleList(entries)) for letters, entries in runs]
+                runs.append(([letter], list(entries), 1))
+                cut_before = False
+        return [(letters, PeopleList(entries), number) for letters, entries, number in runs]
 
     def first_of_letter(self) -> set[str]:
         """Ids of the people that open each letter (the targets of the alphabet index)."""

@@ -156,16 +156,18 @@ class PagePlan:
             if parts:
                 # The list's own page is its first part; each other part has a page of its own,
                 # at its first letter. Every one shows the whole list's counts and filters, so
-                # each one's key covers the whole list.
-                letter_pages = [(letter, part_url, number) for number, (letters, part_url, _) in enumerate(parts)
-                                for letter in letters]
-                context.update(letter_pages=letter_pages, part_number=0, shown=parts[0][2],
-                               parts=[(_span(letters), part_url) for letters, part_url, _ in parts],
+                # each one's key covers the whole list. The alphabet names each letter once, on
+                # its first part.
+                letter_pages = [(letter, part_url, number) for number, (letters, part_url, piece, _) in enumerate(parts)
+                                if piece == 1 for letter in letters]
+                context.update(letter_pages=letter_pages, part_number=0, shown=parts[0][3],
+                               parts=[(_span(letters, piece), part_url) for letters, part_url, piece, _ in parts],
                                list_within=f"{kind.groups_by}={fields['id']}" if "id" in fields else None)
-                for number, (letters, part_url, shown) in enumerate(parts[1:], start=1):
+                for number, (letters, part_url, piece, shown) in enumerate(parts[1:], start=1):
                     if kind.sitemap:  # a page of one language: its own entry, without alternates
                         self.sitemap.append({lang: part_url})
-                    own = {"own_url": part_url, "part_number": number, "letter_title": _span(letters), "shown": shown}
+                    own = {"own_url": part_url, "part_number": number, "letter_title": _span(letters, piece),
+                           "shown": shown}
                     part_save_as = part_url + "index.html"
                     self.pages.append(PlannedPage(kind, lang, part_save_as, part_url,
                                                   self.inputs.key(kind, part_save_as, person, listed, held),
@@ -191,18 +193,20 @@ class PagePlan:
         return self._listed_options[key]
 
     def _letter_pages(self, kind: PageKind, lang: str | None, fields: dict, own_url: str,
-                      listed: PeopleList | None) -> list[tuple[list[str], str, PeopleList]]:
-        """(letters, address, people) of each page a long list is cut into, runs of whole
-        letters of at most `split_at` people (where a letter alone has no more), the first at
-        the list's own address; empty where the list stays one page."""
+                      listed: PeopleList | None) -> list[tuple[list[str], str, int, PeopleList]]:
+        """(letters, address, piece, people) of each page a long list is cut into: runs of
+        whole letters of at most `split_at` people, or pieces of a letter with more
+        (PeopleList.by_letters), the first at the list's own address, a letter's second piece
+        at the letter and "-2" ("be/people/К-2/"); empty where the list stays one page."""
         if not kind.by_letter or listed is None or self.split_at is None or len(listed) <= self.split_at:
             return []
         pages = []
-        for letters, people in listed.by_letters(self.split_at):
-            url = self.urls.letter_url(kind.id, letters[0], lang=lang, **fields) if pages else own_url
+        for letters, people, piece in listed.by_letters(self.split_at):
+            folder = letters[0] if piece == 1 else f"{letters[0]}-{piece}"
+            url = self.urls.letter_url(kind.id, folder, lang=lang, **fields) if pages else own_url
             if url is None:
                 return []
-            pages.append((letters, url, people))
+            pages.append((letters, url, piece, people))
         return pages if len(pages) > 1 else []
 
     def _groups(self, everyone: PeopleList, grouping: str) -> dict[str, PeopleList]:
@@ -251,6 +255,8 @@ class PagePlan:
         return sorted(self.content.institutions.values(), key=lambda i: language.sort_key(language.text(i.name)))
 
 
-def _span(letters: list[str]) -> str:
-    """How a page of a cut list names its letters: "Б", or "Б–Г"."""
+def _span(letters: list[str], piece: int = 1) -> str:
+    """How a page of a cut list names its letters: "Б", "Б–Г", or a letter's second piece "К 2"."""
+    if piece > 1:
+        return f"{letters[0]} {piece}"
     return letters[0] if len(letters) == 1 else f"{letters[0]}–{letters[-1]}"

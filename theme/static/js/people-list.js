@@ -43,7 +43,13 @@
       details: [row.cells[3].textContent.trim(), row.cells[2].textContent.trim()]
     };
   }
-  var pageRecords = Array.prototype.slice.call(tbody.rows).map(fromRow);  // in the page's order
+  var pageRows = Array.prototype.slice.call(tbody.rows);  // in the page's order
+  var pageRecords = null;  // read from them when first needed: a page may hold hundreds
+
+  function pageList() {
+    if (!pageRecords) { pageRecords = pageRows.map(fromRow); }
+    return pageRecords;
+  }
   var everyone = null;  // the whole list, once fetched
   var loading = null;
 
@@ -134,10 +140,10 @@
   // The whole list: a letter's page has only its letter, so a filter or another order needs
   // the data file.
   function wholeList() {
-    if (!source) { return pageRecords; }
+    if (!source) { return pageList(); }
     var chosen = state();
     var whole = Object.keys(chosen).some(function (name) { return name !== "view"; });
-    if (!whole) { return pageRecords; }
+    if (!whole) { return pageList(); }
     if (everyone) { return everyone; }
     if (!loading) {
       browser.setAttribute("aria-busy", "true");
@@ -169,9 +175,19 @@
     return null;
   }
 
-  var shownRecords = [];
+  var shownRecords = null;  // null: the page's own rows, as it came
+  var pristine = true;
 
   function render() {
+    if (pristine) {
+      pristine = false;
+      if (!Object.keys(state()).length) {
+        // The page as it came, with nothing chosen: its rows, ids and alphabet are right as
+        // they are, and redrawing hundreds of rows would only keep a phone busy.
+        counted(pageRows.length);
+        return;
+      }
+    }
     var records = wholeList();
     if (!records) {
       count.textContent = browser.dataset.loading;
@@ -184,7 +200,7 @@
     shownRecords = shown;
     var drawn = whole ? shown.slice(0, limit) : shown;
     var fragment = document.createDocumentFragment();
-    pageRecords.forEach(function (record) { record.row.removeAttribute("id"); });
+    pageList().forEach(function (record) { record.row.removeAttribute("id"); });
     drawn.forEach(function (record) {
       var row = rowOf(record);
       row.removeAttribute("id");
@@ -232,8 +248,7 @@
       });
     }
 
-    var template = forms[plural.select(shown.length)] || forms.other;
-    count.textContent = template.replace("%(num)s", number.format(shown.length));
+    counted(shown.length);
 
     var query = new URLSearchParams(chosen).toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
@@ -249,7 +264,7 @@
     // A letter further down the whole list than is drawn: draw up to it, then follow the link.
     alphabet.addEventListener("click", function (event) {
       var link = event.target.closest("a[data-letter]");
-      if (!link || link.getAttribute("href").charAt(0) !== "#") { return; }
+      if (!link || !shownRecords || link.getAttribute("href").charAt(0) !== "#") { return; }
       var index = shownRecords.findIndex(function (record) { return record.letter === link.dataset.letter; });
       if (index >= limit) {
         limit = index + STEP;
@@ -266,8 +281,13 @@
 
   // The people shown, every one of them (not only those drawn yet): the printable pack's.
   window.portalPeopleList = {
-    shown: function () { return shownRecords.map(function (record) { return record.href; }); }
+    shown: function () { return (shownRecords || pageList()).map(function (record) { return record.href; }); }
   };
+
+  function counted(shown) {
+    var template = forms[plural.select(shown)] || forms.other;
+    count.textContent = template.replace("%(num)s", number.format(shown));
+  }
 
   // The filters are folded on a phone (see _people.html) and open on a wider screen.
   var options = form.querySelector("[data-list-options]");
