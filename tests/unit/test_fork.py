@@ -42,6 +42,14 @@ def test_on_chunk_is_called_here_with_each_chunk_of_results(processes):
     assert sorted(done for _, done in chunks) == [[0, 1, 4], [9, 16, 25], [36, 49, 64], [81]]
 
 
+@pytest.mark.parametrize("processes", [1, 3])
+def test_then_turns_each_result_here_as_it_arrives(processes):
+    results = fork_map(square_and_pid, list(range(20)), processes, chunk=3,
+                       then=lambda result: (result[0] + 1, result[1], os.getpid()))
+    assert [value for value, _, _ in results] == [n * n + 1 for n in range(20)]
+    assert {here for _, _, here in results} == {PARENT}
+
+
 def test_one_chunk_is_computed_in_this_process():
     assert fork_map(lambda item: os.getpid(), [1, 2, 3], 4, chunk=64) == [PARENT] * 3
 

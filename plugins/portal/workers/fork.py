@@ -33,16 +33,21 @@ def processes_for(settings: dict) -> int:
 
 
 def fork_map(function: Callable, items: Sequence, processes: int, chunk: int = 64,
-             on_chunk: Callable[[list], None] | None = None) -> list:
-    """`[function(item) for item in items]`, computed by this process and `processes - 1`
-    forked workers when there is enough work to share. `on_chunk(results)` is called in this
+             on_chunk: Callable[[list], None] | None = None, then: Callable | None = None) -> list:
+    """`[then(function(item)) for item in items]`, `function` computed by this process and
+    `processes - 1` forked workers when there is enough work to share, `then` (if given) by this
+    process as each result arrives: what a worker sends (bytes) becomes what it stands for one
+    chunk at a time, rather than all of it held at once. `on_chunk(results)` is called in this
     process as each chunk of results arrives (for progress). The results are in the order of
     the items; an exception in a worker is raised here, with the worker's traceback."""
     bounds = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
+    if then is None:
+        def then(result):
+            return result
     if processes <= 1 or len(bounds) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for start, stop in bounds:
-            done = [function(item) for item in items[start:stop]]
+            done = [then(function(item)) for item in items[start:stop]]
             results += done
             if on_chunk:
                 on_chunk(done)
@@ -59,6 +64,7 @@ def fork_map(function: Callable, items: Sequence, processes: int, chunk: int = 6
     results: list = [None] * len(items)
 
     def arrived(start: int, done: list) -> None:
+        done = [then(result) for result in done]
         results[start:start + len(done)] = done
         if on_chunk:
             on_chunk(done)
