@@ -50,6 +50,13 @@ def test_then_turns_each_result_here_as_it_arrives(processes):
     assert {here for _, _, here in results} == {PARENT}
 
 
+def test_workers_are_renewed_after_so_many_chunks_and_finish_the_work():
+    results = fork_map(square_and_pid, list(range(60)), 2, chunk=2, renew_after=2)
+    assert [value for value, _ in results] == [n * n for n in range(60)]
+    workers = {pid for _, pid in results} - {PARENT}
+    assert len(workers) > 1, "no worker was renewed"
+
+
 def test_one_chunk_is_computed_in_this_process():
     assert fork_map(lambda item: os.getpid(), [1, 2, 3], 4, chunk=64) == [PARENT] * 3
 

@@ -42,7 +42,8 @@ def write_pages(pages: list[PlannedPage], writer, env, context: dict, outputs: O
 
     # Chunks small enough that both cores stay busy to the end, big enough to cost little.
     chunk = max(1, min(64, len(todo) // (processes * 16) or 1))
-    results = fork_map(render, todo, processes, chunk=chunk, on_chunk=arrived)
+    # A worker is renewed every 16 chunks (at most 1,024 pages): see fork_map.
+    results = fork_map(render, todo, processes, chunk=chunk, on_chunk=arrived, renew_after=16)
     for page, (_, status, fresh) in zip(todo, results):
         outputs.wrote(page.save_as, page.key, status)
         rows.add(fresh)
