@@ -119,7 +119,7 @@ class ShareCards:
                     if self.outputs is not None:
                         self.outputs.wrote(save_as, key, status)
             progress.update(f"{count(self.drawn)} drawn")
-        fork_map(self._make, list(batches.values()), self.processes, chunk=8, on_chunk=done)
+        fork_map(self._make, list(batches.values()), self.processes, chunk=8, on_chunk=done, renew_after=32)
         self.copied = len(todo) - self.drawn
         # Cards no page uses any more (a renamed person, an old total) leave the cache, so it
         # does not grow from build to build.

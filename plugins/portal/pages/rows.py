@@ -60,7 +60,7 @@ class Rows:
                 if lang not in macros:
                     macros[lang] = macro_for(lang)
                 return str(macros[lang](entry, None, False, ROOT, bare))
-            rendered = fork_map(render, missing, processes, chunk=256, on_chunk=done)
+            rendered = fork_map(render, missing, processes, chunk=256, on_chunk=done, renew_after=8)
             for (lang, entry), html in zip(missing, rendered):
                 self.rows[(lang, entry.person.id, None, False, bare)] = html
             progress.done(f"{count(len(missing))} rendered")
