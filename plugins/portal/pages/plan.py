@@ -72,9 +72,15 @@ class PageInputs:
         self.series = digest(stable_repr(figures.series))
         self.person = person_digests  # person id -> digest of the record and the photo
         self.everyone = digest(*sorted(person_digests.values()))
+        self._listed: dict[int, tuple[PeopleList, str]] = {}  # id of a list -> (the list, its digest)
 
     def listed(self, people: PeopleList) -> str:
-        return digest("".join(self.person[entry.person.id] for entry in people))
+        # Once per list: every page a long list is cut into asks it of the whole list.
+        found = self._listed.get(id(people))
+        if found is None or found[0] is not people:
+            found = self._listed[id(people)] = (people, digest("".join(self.person[entry.person.id]
+                                                                       for entry in people)))
+        return found[1]
 
     def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None,
             held: PeopleList | None = None) -> str:
