@@ -2,9 +2,9 @@
 // work without this file; it only adds the form. The URL keeps the choices (?region=brest&
 // view=cards), so a filtered list can be linked and the back button restores it.
 //
-// A long list is cut into pages of whole letters (theme/templates/_people.html: data-source). Its
-// page shows one letter as it is; once a filter or another order is chosen, the whole list is
-// fetched from the people lists' data file (publish/people_lists.py), read by
+// A long list is cut into pages of whole letters (theme/templates/_people.html: data-source).
+// Such a page shows its own people as they are; once a filter or another order is chosen, the
+// whole list is fetched from the people lists' data file (publish/people_lists.py), read by
 // people-list-whole.js (loaded then too: most readers never need it), and drawn here, some
 // hundred rows at a time.
 (function () {
@@ -137,8 +137,8 @@
     return item;
   }
 
-  // The whole list: a letter's page has only its letter, so a filter or another order needs
-  // the data file.
+  // The whole list: a page of a cut list has only its own letters, so a filter or another
+  // order needs the data file.
   function wholeList() {
     if (!source) { return pageList(); }
     var chosen = state();
