@@ -96,7 +96,7 @@ class Photo:
 PHOTOS = {"ivan-ivanau": [Photo("photos/ivan-ivanau-240.jpg"), Photo("photos/ivan-ivanau-480.jpg")]}
 
 
-def plan_of(content) -> PagePlan:
+def plan_of(content, split_at: int | None = None) -> PagePlan:
     """The plan of the site in `content`, as the build makes it (pipeline/steps.py), without
     its photo writer: each public person's digest is that of their file (and photo)."""
     site = load_content(content, SETTINGS, today=datetime.date(2026, 1, 1), languages=LANGUAGES)
@@ -105,7 +105,7 @@ def plan_of(content) -> PagePlan:
                       for p in site.public_people}
     keys = Keys({**SETTINGS, "THEME": str(ROOT / "theme")}, content)  # absolute, as Pelican makes it
     inputs = PageInputs(keys, figures, person_digests)
-    return PagePlan(LANGUAGES, Urls(SETTINGS), site, figures, PHOTOS, inputs)
+    return PagePlan(LANGUAGES, Urls(SETTINGS), site, figures, PHOTOS, inputs, split_at=split_at)
 
 
 @pytest.fixture
@@ -350,6 +350,28 @@ def test_editing_one_person_changes_exactly_their_pages_and_the_lists_that_show_
         "people/", "status/persecuted/", "status/released/", "regions/minsk-city/",  # the lists she is in
         "regions/", "articles/", "institutions/", "birthdays/", "write/",  # the pages of everyone
     ))
+
+
+def test_a_cut_list_writes_again_only_the_page_of_the_edited_row_unless_its_summary_changes(content):
+    # One person a page: the people list is Ivan's page (the list's own) and Olga's (П, P).
+    def olga_part(plan, lang):
+        [part] = [page.save_as for page in plan.pages if page.kind.id == "people" and page.lang == lang
+                  and page.save_as != f"{lang}/people/index.html"]
+        return part
+    before_plan = plan_of(content, split_at=1)
+    before = keys_of(before_plan)
+    record = content / "people" / "olga-prykladnaya.md"
+    original = record.read_text(encoding="utf-8")
+    record.write_text(original.replace("Olga's story.", "Olga's corrected story."), encoding="utf-8")
+    after = keys_of(plan_of(content, split_at=1))
+    for lang in LANGS:
+        assert after[f"{lang}/people/index.html"] == before[f"{lang}/people/index.html"]  # Ivan's part
+        assert after[olga_part(before_plan, lang)] != before[olga_part(before_plan, lang)]
+    # A change the whole list's filters show (her region) changes every page of it.
+    record.write_text(original.replace("region: minsk-city", "region: gomel"), encoding="utf-8")
+    moved = keys_of(plan_of(content, split_at=1))
+    for lang in LANGS:
+        assert moved[f"{lang}/people/index.html"] != before[f"{lang}/people/index.html"]
 
 
 def test_editing_a_person_held_today_changes_the_home_pages_too(content, plan):

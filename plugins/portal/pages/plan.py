@@ -11,6 +11,7 @@ covers.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -82,14 +83,27 @@ class PageInputs:
                                                                        for entry in people)))
         return found[1]
 
+    def summary(self, people: PeopleList, cut: list) -> str:
+        """What a page of a cut list shows of the whole list besides its own rows: how many,
+        the filters' values and counts, who can receive letters and in which languages, and
+        how the list is cut (`cut`). A record's edit that changes none of these (a date, a
+        story) changes only the page that shows its row."""
+        facts = Counter((p.category.id, p.region.id if p.region else None, p.gender,
+                         p.institution.id if p.institution else None,
+                         tuple(sorted({charge.article.id for charge in p.articles})),
+                         bool(p.letters_blocked_by), tuple(sorted(p.languages))) for p in (e.person for e in people))
+        return digest(repr(sorted(facts.items(), key=repr)), repr(cut))
+
     def key(self, page_kind: PageKind, save_as: str, person: Person | None, listed: PeopleList | None,
-            held: PeopleList | None = None) -> str:
+            held: PeopleList | None = None, listed_digest: str | None = None) -> str:
+        """`listed_digest`: what stands for the list a page reads, where not its people's digests
+        (a page of a cut list: the list's summary and the page's own people)."""
         parts = []
         for read in page_kind.reads:
             if read == "person":
                 parts.append(self.person[person.id])
             elif read == "listed":
-                parts.append(self.listed(listed))
+                parts.append(listed_digest or self.listed(listed))
             elif read == "held":
                 parts.append(self.listed(held))
             else:
@@ -159,11 +173,17 @@ class PagePlan:
             if kind.sitemap and language is self.languages.default:
                 self.sitemap.append(alternates)
             parts = self._letter_pages(kind, lang, fields, url, listed)
+            listed_digest = None
             if parts:
                 # The list's own page is its first part; each other part has a page of its own,
                 # at its first letter. Every one shows the whole list's counts and filters, so
-                # each one's key covers the whole list. The alphabet names each letter once, on
-                # its first part.
+                # each one's key covers the list's summary and its own people. The alphabet
+                # names each letter once, on its first part.
+                summary = self.inputs.summary(listed, [(letters, part_url) for letters, part_url, _, _ in parts])
+
+                def part_digest(people: PeopleList) -> str:
+                    return digest(summary, self.inputs.listed(people))
+                listed_digest = part_digest(parts[0][3])
                 letter_pages = [(letter, part_url, number) for number, (letters, part_url, piece, _) in enumerate(parts)
                                 if piece == 1 for letter in letters]
                 context.update(letter_pages=letter_pages, part_number=0, shown=parts[0][3],
@@ -175,11 +195,12 @@ class PagePlan:
                     own = {"own_url": part_url, "part_number": number, "letter_title": _span(letters, piece),
                            "shown": shown}
                     part_save_as = part_url + "index.html"
-                    self.pages.append(PlannedPage(kind, lang, part_save_as, part_url,
-                                                  self.inputs.key(kind, part_save_as, person, listed, held),
+                    part_key = self.inputs.key(kind, part_save_as, person, listed, held, part_digest(shown))
+                    self.pages.append(PlannedPage(kind, lang, part_save_as, part_url, part_key,
                                                   alternates, {**context, **own}, weight=len(shown)))
             shown = context.get("shown", listed)
-            self.pages.append(PlannedPage(kind, lang, save_as, url, self.inputs.key(kind, save_as, person, listed, held),
+            page_key = self.inputs.key(kind, save_as, person, listed, held, listed_digest)
+            self.pages.append(PlannedPage(kind, lang, save_as, url, page_key,
                                           alternates, context, weight=len(shown) if shown is not None else 1))
         if kind.x_default:
             offered = self.alternates(kind.offers)
