@@ -46,6 +46,7 @@ from portal.commands import import_list  # noqa: E402
 from portal.content.loader import load_content  # noqa: E402
 from portal.language.language import Languages  # noqa: E402
 from portal.language.translit import latin  # noqa: E402
+from portal.pages.listing import entries_for  # noqa: E402
 from portal.pages.urls import Urls  # noqa: E402
 from portal.publish.people_search import people_search_data  # noqa: E402
 from portal.review.duplicates import pairs  # noqa: E402
@@ -198,7 +199,7 @@ def main(argv=None) -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     times = []
     for language in languages:
-        data = people_search_data(content.public_people, language, urls, {})
+        data = people_search_data(entries_for(content.public_people, language), language, urls, {})
         encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         size, compressed = len(encoded), len(gzip.compress(encoded))
         results = run_node(data, queries(content, language, args.sample, random.Random(args.seed)))

@@ -398,3 +398,9 @@ def test_a_change_of_the_series_alone_changes_the_home_and_numbers_pages(content
     before, after = keys_of(plan), keys_of(edited)
     assert sorted(name for name in before if after[name] != before[name]) == sorted(
         f"{lang}/{path}index.html" for lang in LANGS for path in ("", "numbers/"))
+
+
+@pytest.mark.parametrize("split_at", [-1, "250", 2.5, True])
+def test_a_page_of_a_list_holds_a_whole_number_of_people(content, split_at):
+    with pytest.raises(ValueError, match=r"LIST_SPLIT_AT is .*: give how many people a page of a list holds"):
+        plan_of(content, split_at=split_at)

@@ -156,13 +156,18 @@ def propose(file: str, row: int, cells: dict[str, Cell], missing: int, mapping: 
             continue
         values[key] = day
 
-    penalty = None
-    if "penalty" in text:
-        penalty = mapping.penalties.get(normal(text["penalty"]))
-        if penalty is None:
-            proposal.unknown.append(("penalty", text["penalty"]))
+    def looked_up(field: str, table: dict):
+        """A column's value as the mapping names it, or None (and counted among the unknown)."""
+        if field not in text:
+            return None
+        found = table.get(normal(text[field]))
+        if found is None:
+            proposal.unknown.append((field, text[field]))
         else:
-            values["penalty"] = penalty
+            values[field] = found
+        return found
+
+    penalty = looked_up("penalty", mapping.penalties)
     place = None
     if "institution" in text:
         first = re.split(r"[\n;]", text["institution"], maxsplit=1)[0]
@@ -174,12 +179,7 @@ def propose(file: str, row: int, cells: dict[str, Cell], missing: int, mapping: 
         else:
             proposal.unknown.append(("prison", first.strip()))
             place = HELD_PLACE
-    if "gender" in text:
-        gender = mapping.genders.get(normal(text["gender"]))
-        if gender is None:
-            proposal.unknown.append(("gender", text["gender"]))
-        else:
-            values["gender"] = gender
+    looked_up("gender", mapping.genders)
     if "articles" in text:
         codes, unread = read_articles(text["articles"], mapping.articles)
         proposal.unknown += [("article", piece) for piece in unread]

@@ -118,6 +118,9 @@ class PagePlan:
                  inputs: PageInputs, kinds: tuple[PageKind, ...] = PAGE_KINDS, split_at: int | None = None):
         """`split_at`: a list of more people than this is cut into pages of whole letters
         (LIST_SPLIT_AT; None: never)."""
+        if split_at is not None and (not isinstance(split_at, int) or isinstance(split_at, bool) or split_at < 1):
+            raise ValueError(f"LIST_SPLIT_AT is {split_at!r}: give how many people a page of a list holds "
+                             "(a whole number, 1 or more), or 0 to keep every list on one page.")
         self.languages, self.urls, self.content, self.figures = languages, urls, content, figures
         self.split_at = split_at
         self.photos = photos  # person id -> renditions

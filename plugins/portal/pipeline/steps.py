@@ -100,7 +100,8 @@ class PortalBuild:
         for language in self.languages:
             logger.info("Wrote %d pages in %s", written.get(language.code, 0), language.code)
         Publications(self.settings, self.output_path, self.content, self.figures, self.languages, self.urls,
-                     self.photos, self.keys, self.file_key(), self.outputs, self.processes, self.steps).write_all()
+                     self.photos, self.keys, self.file_key(), self.outputs, self.processes, self.steps,
+                     lists=self.plan.lists).write_all()
         self.write_sitemap()
         if self.settings.get("SITEURL") and self.settings.get("FEED_SAVE_AS"):
             write_text_feeds(writer, self.context, self.context.get("pages", []), self.languages, self.settings)

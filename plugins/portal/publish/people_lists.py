@@ -13,9 +13,8 @@ id. Counted-only records never reach this module.
 """
 from __future__ import annotations
 
-from ..content.model import Person
 from ..language.language import Language
-from ..pages.listing import entries_for
+from ..pages.listing import PeopleList
 from ..pages.urls import Urls
 
 # The fields of a row, in order (the script reads them by these names).
@@ -23,10 +22,11 @@ COLUMNS = ("id", "name", "name_lang", "letter", "born", "status", "region", "gen
            "articles", "codes", "detained", "detained_text", "photo", "display_name")
 
 
-def people_list_data(public_people: list[Person], language: Language, urls: Urls, photos: dict) -> dict:
+def people_list_data(everyone: PeopleList, language: Language, urls: Urls, photos: dict) -> dict:
+    """`everyone`: the public people as the language lists them (pages/listing.py: entries_for)."""
     rows = []
     categories, regions, institutions = {}, {}, {}
-    for entry in entries_for(public_people, language):
+    for entry in everyone:
         person = entry.person
         category, region, institution = person.category, person.region, person.institution
         categories[category.id] = [language.text(category.label), category.group.id]

@@ -18,7 +18,7 @@ from ..content.model import Person
 from ..language.language import Language
 from ..language.name_keys import FOLD, name_keys
 from ..language.translit import spellings
-from ..pages.listing import entries_for
+from ..pages.listing import PeopleList
 from ..pages.urls import Urls
 
 
@@ -33,12 +33,13 @@ def name_spellings(person: Person) -> list[str]:
     return forms
 
 
-def people_search_data(public_people: list[Person], language: Language, urls: Urls, photos: dict,
+def people_search_data(everyone: PeopleList, language: Language, urls: Urls, photos: dict,
                        keys: dict[str, str] | None = None) -> dict:
-    """`keys`: each person's keys joined by spaces, where the caller has them (they are the same
-    in every language)."""
+    """`everyone`: the public people as the language lists them (pages/listing.py: entries_for);
+    `keys`: each person's keys joined by spaces, where the caller has them (they are the same in
+    every language)."""
     rows = []
-    for person in (entry.person for entry in entries_for(public_people, language)):
+    for person in (entry.person for entry in everyone):
         headline = person.headline(language)
         detail = " · ".join([headline.status, *([headline.region] if headline.region is not None else [])])
         photo = photos.get(person.id)

@@ -22,6 +22,7 @@ from ..images.photos import Photos
 from ..images.sharecards import ShareCards, as_of_text
 from ..language.language import Languages
 from ..language.name_keys import name_keys
+from ..pages.listing import PeopleList, entries_for
 from ..pages.urls import Urls
 from ..workers.progress import Steps
 from .badge import badge_svg
@@ -39,10 +40,12 @@ logger = logging.getLogger(__name__)
 class Publications:
     def __init__(self, settings: dict, output_path: str, content: Content, figures: Figures, languages: Languages,
                  urls: Urls, photos: Photos, keys: Keys, key: str, outputs: Outputs, processes: int = 1,
-                 steps: Steps | None = None):
+                 steps: Steps | None = None, lists: dict[str, PeopleList] | None = None):
         """`key`: what every file here may show (every record and photo, the figures, and the
-        "file" recipe of cache/keys.py): a rebuild with none of it changed keeps the files."""
+        "file" recipe of cache/keys.py): a rebuild with none of it changed keeps the files.
+        `lists`: the public people as each language lists them, where the pages' plan has them."""
         self.settings, self.output_path, self.content, self.figures = settings, output_path, content, figures
+        self.lists = lists or {}
         self.languages, self.urls, self.photos, self.keys = languages, urls, photos, keys
         self.key, self.outputs, self.processes, self.steps = key, outputs, processes, steps or Steps()
 
@@ -61,7 +64,8 @@ class Publications:
             for language in self.languages:
                 self.write(settings["PEOPLE_LIST_SAVE_AS"].format(lang=language.code),
                            lambda language=language: compact(
-                               people_list_data(public, language, self.urls, self.photos.renditions)))
+                               people_list_data(self.listed(language), language, self.urls,
+                                                self.photos.renditions)))
         self.write(settings["TOTALS_HISTORY_SAVE_AS"], lambda: series_json(content, series))
         self.write(settings["TOTALS_HISTORY_CSV_SAVE_AS"], lambda: series_csv(content, series))
         open_data = OpenData(content, totals, self.languages.codes, self.urls, self.photos.renditions, settings)
@@ -137,7 +141,14 @@ class Publications:
             return keys
         for language in self.languages:
             self.write(save_as.format(lang=language.code), lambda language=language: compact(
-                people_search_data(public, language, self.urls, self.photos.renditions, folded())))
+                people_search_data(self.listed(language), language, self.urls, self.photos.renditions,
+                                   folded())))
+
+    def listed(self, language) -> PeopleList:
+        """The public people as `language` lists them: the plan's, sorted once for pages and files."""
+        if language.code not in self.lists:
+            self.lists[language.code] = entries_for(self.content.public_people, language)
+        return self.lists[language.code]
 
     def write(self, save_as: str, make) -> None:
         """The file made by `make()` (a dict is written as JSON, text as it is, UTF-8 with the
